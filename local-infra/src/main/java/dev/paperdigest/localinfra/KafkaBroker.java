@@ -1,0 +1,190 @@
+package dev.paperdigest.localinfra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker + controller) running in its own JVM, launched from the
+ * Maven Central artifact kafka_2.13 whose jar paths the build wrote to {@code kafka-broker.classpath}.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+
+    private KafkaBroker(Process process, int port, Path logFile) {
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Formats storage in {@code workDir} and starts the broker; returns once it accepts connections.
+     *
+     * @param port the client port, or 0 for any free port
+     */
+    public static KafkaBroker start(Path workDir, int port) {
+        try {
+            Files.createDirectories(workDir);
+            int clientPort = FreePort.orAny(port);
+            int controllerPort = FreePort.any();
+            Path config = writeConfig(workDir, clientPort, controllerPort);
+            Path logFile = workDir.resolve("broker.log");
+
+            // Formatting is a short separate run of the same classpath: the broker refuses unformatted storage.
+            Process format = java(workDir, "kafka.tools.StorageTool", "format", "--standalone",
+                    "--cluster-id", clusterId(), "--config", config.toString(), "--ignore-formatted")
+                    .redirectOutput(workDir.resolve("format.log").toFile())
+                    .start();
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                format.destroyForcibly();
+                throw new IllegalStateException("Kafka storage format failed: " + tail(workDir.resolve("format.log")));
+            }
+
+            Process broker = java(workDir, "kafka.Kafka", config.toString())
+                    .redirectOutput(logFile.toFile())
+                    .start();
+            KafkaBroker kafka = new KafkaBroker(broker, clientPort, logFile);
+            kafka.awaitListening();
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Kafka in " + workDir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting Kafka", e);
+        }
+    }
+
+    /** {@code host:port} for {@code kafka.bootstrap.servers}. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process, Duration.ofSeconds(20));
+    }
+
+    private void awaitListening() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        // The client port opens only once the KRaft controller has elected itself and the broker is registered.
+        while (!startedLineLogged()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka exited with " + process.exitValue() + ": " + tail(logFile));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                close();
+                throw new IllegalStateException("Kafka did not start within " + START_TIMEOUT + ": " + tail(logFile));
+            }
+            Processes.pause(Duration.ofMillis(100));
+        }
+    }
+
+    private boolean startedLineLogged() {
+        if (!FreePort.isOpen(port)) {
+            return false;
+        }
+        try {
+            return Files.readString(logFile, StandardCharsets.UTF_8).contains("started (kafka.server.KafkaRaftServer)");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path writeConfig(Path workDir, int clientPort, int controllerPort) throws IOException {
+        Path logDir = workDir.resolve("data");
+        String properties = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + clientPort,
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + logDir,
+                "num.partitions=1",
+                "auto.create.topics.enable=true",
+                // A single node can only hold one replica of the internal topics.
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                // Consumers of a fresh group start at once instead of waiting for more members.
+                "group.initial.rebalance.delay.ms=0",
+                "");
+        Path config = workDir.resolve("server.properties");
+        Files.writeString(config, properties, StandardCharsets.UTF_8);
+        Path log4j = workDir.resolve("log4j.properties");
+        Files.writeString(log4j, String.join("\n",
+                "log4j.rootLogger=INFO, stdout",
+                "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
+                "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
+                "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n",
+                "log4j.logger.kafka=INFO",
+                "log4j.logger.org.apache.kafka=INFO",
+                ""), StandardCharsets.UTF_8);
+        return config;
+    }
+
+    private static ProcessBuilder java(Path workDir, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Processes.javaExecutable(),
+                "-Xms128m", "-Xmx512m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Djava.awt.headless=true",
+                "-Dlog4j.configuration=" + workDir.resolve("log4j.properties").toUri(),
+                "-cp", brokerClasspath(),
+                mainClass));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    }
+
+    private static String brokerClasspath() {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("/kafka-broker.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("kafka-broker.classpath missing: build local-infra with Maven first");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** KRaft cluster ids are 16 random bytes, base64url without padding. */
+    private static String clusterId() {
+        UUID uuid = UUID.randomUUID();
+        var buffer = java.nio.ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + file + ")";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.paperdigest.localinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Kafka, PostgreSQL and SMTP for one test run or one local run: real servers on loopback, in a work directory that
+ * is deleted on {@link #close()}.
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    /** Ports for each server; 0 means any free port. */
+    public record Ports(int kafka, int postgres, int smtp, int mailbox) {
+        public static final Ports ANY = new Ports(0, 0, 0, 0);
+    }
+
+    private static LocalInfrastructure shared;
+
+    private final Path workDir;
+    private final LocalPostgres postgres;
+    private final KafkaBroker kafka;
+    private final MailCatcher mail;
+
+    private LocalInfrastructure(Path workDir, LocalPostgres postgres, KafkaBroker kafka, MailCatcher mail) {
+        this.workDir = workDir;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.mail = mail;
+    }
+
+    /**
+     * The infrastructure of this JVM, started on first use on free ports and stopped when the JVM exits: every test
+     * class of a module shares one broker, one database and one mail server.
+     */
+    public static synchronized LocalInfrastructure shared() {
+        if (shared == null) {
+            shared = start(Ports.ANY);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-infra-shutdown"));
+        }
+        return shared;
+    }
+
+    /** Starts all three servers; the caller closes them. */
+    public static LocalInfrastructure start(Ports ports) {
+        Path workDir;
+        try {
+            workDir = Files.createTempDirectory("paper-digest-local-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalPostgres postgres = null;
+        KafkaBroker kafka = null;
+        try {
+            postgres = LocalPostgres.start(workDir.resolve("postgres"), ports.postgres());
+            kafka = KafkaBroker.start(workDir.resolve("kafka"), ports.kafka());
+            MailCatcher mail = MailCatcher.start(ports.smtp(), ports.mailbox());
+            return new LocalInfrastructure(workDir, postgres, kafka, mail);
+        } catch (RuntimeException e) {
+            if (kafka != null) {
+                kafka.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+            deleteRecursively(workDir);
+            throw e;
+        }
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    /** Quarkus configuration that points a service at these servers. */
+    public Map<String, String> quarkusConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        config.put("quarkus.datasource.username", postgres.username());
+        config.put("quarkus.datasource.password", postgres.password());
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", Integer.toString(mail.smtpPort()));
+        config.put("quarkus.mailer.mock", "false");
+        return config;
+    }
+
+    /** The same configuration as environment variables, for a service started as a child process. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        quarkusConfig().forEach((key, value) -> env.put(toEnvName(key), value));
+        return env;
+    }
+
+    /** Quarkus' mapping of a property name to its environment variable: non-alphanumerics to '_', upper case. */
+    static String toEnvName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        mail.close();
+        kafka.close();
+        postgres.close();
+        deleteRecursively(workDir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: it is a temporary directory.
+        }
+    }
+}
