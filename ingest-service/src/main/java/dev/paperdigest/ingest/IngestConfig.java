@@ -1,0 +1,38 @@
+package dev.paperdigest.ingest;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of ingest-service under {@code paperdigest.*}. */
+@ConfigMapping(prefix = "paperdigest")
+public interface IngestConfig {
+
+    Admin admin();
+
+    Outbox outbox();
+
+    interface Admin {
+        /**
+         * Bearer key of the admin endpoints (env {@code PAPERDIGEST_ADMIN_API_KEY}). Without one, admin endpoints
+         * refuse every request.
+         */
+        Optional<String> apiKey();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for unpublished events (it is also woken right after each commit). */
+        @WithDefault("1s")
+        String relayInterval();
+
+        /** Events claimed and published per transaction. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long the relay waits for the broker to acknowledge a batch before it rolls back and retries. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.paperdigest.ingest.paper;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+/**
+ * 400 for a paper request that cannot be accepted; quarkus-resteasy-problem renders it as application/problem+json
+ * with a {@code violations} list naming each offending field.
+ */
+public class InvalidPapersProblem extends HttpProblem {
+
+    public InvalidPapersProblem(String detail, List<FieldViolation> violations) {
+        super(HttpProblem.builder()
+                .withStatus(Response.Status.BAD_REQUEST)
+                .withTitle(Response.Status.BAD_REQUEST.getReasonPhrase())
+                .withDetail(detail)
+                .with("violations", List.copyOf(violations)));
+    }
+
+    public static InvalidPapersProblem of(FieldViolation violation) {
+        return new InvalidPapersProblem(violation.field().isEmpty() ? violation.message()
+                : violation.field() + ": " + violation.message(), List.of(violation));
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<FieldViolation> violations() {
+        return (List<FieldViolation>) getParameters().get("violations");
+    }
+}
