@@ -1,0 +1,82 @@
+package dev.paperdigest.notify.event;
+
+import dev.paperdigest.notify.matching.MatchRecorder;
+import dev.paperdigest.notify.matching.Matcher;
+import dev.paperdigest.notify.matching.MatchesRecorded;
+import dev.paperdigest.notify.matching.TopicSync;
+import dev.paperdigest.notify.paper.Paper;
+import dev.paperdigest.notify.paper.PaperMapper;
+import dev.paperdigest.notify.paper.PaperStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.Set;
+
+/**
+ * Consumes papers.new: stores each new paper, matches it against every topic and records the matches, all in one
+ * transaction. An event id seen before is skipped, so redelivery never duplicates. A record that cannot be read
+ * throws {@link UnreadableEventException}; the connector's dead-letter-queue strategy then moves it to
+ * papers.new.dlq with the reason and goes on with the next record.
+ */
+@ApplicationScoped
+public class NewPaperConsumer {
+
+    private static final Logger LOG = Logger.getLogger(NewPaperConsumer.class);
+
+    private final NewPaperEventReader reader;
+    private final ProcessedEvents processedEvents;
+    private final PaperStore paperStore;
+    private final TopicSync topicSync;
+    private final Matcher matcher;
+    private final MatchRecorder matchRecorder;
+    private final Event<MatchesRecorded> matchesRecorded;
+    private final MeterRegistry meters;
+
+    public NewPaperConsumer(NewPaperEventReader reader, ProcessedEvents processedEvents, PaperStore paperStore,
+            TopicSync topicSync, Matcher matcher, MatchRecorder matchRecorder, Event<MatchesRecorded> matchesRecorded,
+            MeterRegistry meters) {
+        this.reader = reader;
+        this.processedEvents = processedEvents;
+        this.paperStore = paperStore;
+        this.topicSync = topicSync;
+        this.matcher = matcher;
+        this.matchRecorder = matchRecorder;
+        this.matchesRecorded = matchesRecorded;
+        this.meters = meters;
+    }
+
+    @Incoming(PapersTopic.NAME)
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        ReceivedPaperEvent event = reader.read(record);
+        if (!processedEvents.markProcessed(event.eventId())) {
+            LOG.debugf("event %s (paper %s) was processed before: skipped", event.eventId(), event.paper().id());
+            meters.counter("paperdigest.events.consumed", "outcome", "duplicate").increment();
+            return;
+        }
+        Paper paper = PaperMapper.toPaper(event.paper());
+        if (!paperStore.insertIfAbsent(paper)) {
+            // Same paper under another event id: its subscribers were matched (and mailed) the first time.
+            LOG.debugf("paper %s is known: not matched again", paper.id);
+            meters.counter("paperdigest.events.consumed", "outcome", "known-paper").increment();
+            return;
+        }
+        topicSync.refresh();
+        Set<Long> topicIds = matcher.match(PaperMapper.toDocument(paper));
+        int stored = matchRecorder.record(paper.id, topicIds);
+        meters.counter("paperdigest.events.consumed", "outcome", "processed").increment();
+        meters.counter("paperdigest.matches.recorded").increment(stored);
+        LOG.debugf("paper %s matched %d topics, %d new matches", paper.id, topicIds.size(), stored);
+        if (stored > 0) {
+            // Observed after commit (TransactionPhase.AFTER_SUCCESS): the mailer must see the committed rows.
+            matchesRecorded.fire(new MatchesRecorded(paper.id, stored));
+        }
+    }
+}
