@@ -2,6 +2,7 @@ package dev.paperdigest.notify.admin;
 
 import dev.paperdigest.notify.NotifyConfig;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -23,15 +24,16 @@ public class AdminKeyFilter implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final NotifyConfig config;
+    // Looked up per request: REST filters are created at static init, before runtime config mappings exist.
+    private final Instance<NotifyConfig> config;
 
-    public AdminKeyFilter(NotifyConfig config) {
+    public AdminKeyFilter(Instance<NotifyConfig> config) {
         this.config = config;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<String> key = config.admin().apiKey().filter(k -> !k.isBlank());
+        Optional<String> key = config.get().admin().apiKey().filter(k -> !k.isBlank());
         if (key.isEmpty()) {
             throw HttpProblem.builder().withStatus(Response.Status.FORBIDDEN)
                     .withTitle("Forbidden")
