@@ -1,0 +1,159 @@
+package dev.paperdigest.notify.event;
+
+import dev.paperdigest.localinfra.CapturedMail;
+import dev.paperdigest.notify.RealInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole path on real Kafka, PostgreSQL and SMTP: subscribe over REST, a record on papers.new, a mail in the
+ * SMTP server. Each test uses its own addresses and paper ids; the single partition of papers.new keeps records in
+ * order, so a "marker" paper mailed after a redelivery proves the redelivery was consumed (without sleeping).
+ */
+@QuarkusTest
+class NotificationFlowTest {
+
+    private final GoldenRecord golden = GoldenRecord.load();
+
+    @Test
+    void diffusionPaperIsMailedOnceEvenWhenTheEventIsRedelivered() {
+        String email = uniqueEmail("diffusion");
+        subscribe(email, "diffusion");
+        String title = "Diffusion <script>alert(1)</script> models solve $\\frac{1}{3}$ of it";
+        ProducerRecord<String, String> paper = golden.variant(uniquePaperId(), value -> {
+            value.put("title", title);
+            value.put("abstract", "We propose a diffusion-based planner.");
+        });
+
+        PapersTopicClient.send(paper);
+        CapturedMail mail = awaitMails(email, 1).get(0);
+
+        assertEquals(List.of(email), mail.to());
+        assertEquals("New paper: " + title, mail.subject());
+        assertFalse(mail.html().contains("<script>"), mail.html());
+        assertTrue(mail.html().contains("Diffusion &lt;script&gt;alert(1)&lt;/script&gt; models solve $\\frac{1}{3}$"),
+                mail.html());
+        assertTrue(mail.html().contains("<strong>diffusion</strong>"), "names the matched topic: " + mail.html());
+        assertTrue(mail.text().contains(title), mail.text());
+
+        // The same event again (same ce_id), and the same paper under another event id: neither mails again.
+        PapersTopicClient.send(paper);
+        PapersTopicClient.send(withEventId(paper, UUID.randomUUID().toString()));
+        sendMarkerAndAwaitItsMail(email, "diffusion");
+
+        assertEquals(1, mailsWithSubject(email, "New paper: " + title));
+    }
+
+    @Test
+    void goldenRecordIsConsumedAndMailedWithTheContractsFields() {
+        String email = uniqueEmail("rl");
+        subscribe(email, "reinforcement learning");
+
+        PapersTopicClient.send(golden.producerRecord());
+
+        String subject = "New paper: " + golden.valueJson().get("title").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(email, subject) == 1);
+        CapturedMail mail = RealInfrastructure.infra().mail().mailsTo(email).stream()
+                .filter(m -> subject.equals(m.subject())).findFirst().orElseThrow();
+        assertTrue(mail.html().contains("Mingjie Liu, Shizhe Diao"), mail.html());
+        assertTrue(mail.html().contains("<strong>reinforcement learning</strong>"), mail.html());
+        assertTrue(mail.html().contains("href=\"https://arxiv.org/abs/2505.24864\""), mail.html());
+        assertTrue(mail.html().contains("href=\"https://huggingface.co/papers/2505.24864\""), mail.html());
+        assertTrue(mail.text().contains("PDF: https://arxiv.org/pdf/2505.24864"), mail.text());
+        assertTrue(mail.text().contains("aligning models with verifiable rewards"), mail.text());
+    }
+
+    @Test
+    void unreadableRecordsGoToTheDeadLetterTopicWithTheReasonAndConsumptionGoesOn() {
+        String email = uniqueEmail("dlq");
+        subscribe(email, "quasicrystal");
+        String invalidJson = uniquePaperId();
+        String noTitle = uniquePaperId();
+        String noEventId = uniquePaperId();
+
+        PapersTopicClient.send(new ProducerRecord<>(PapersTopic.NAME, null, invalidJson, "{\"id\": \"" + invalidJson
+                + "\", \"title\": ", golden.variant(invalidJson, v -> { }).headers()));
+        PapersTopicClient.send(golden.variant(noTitle, value -> value.remove("title")));
+        ProducerRecord<String, String> withoutId = golden.variant(noEventId, value -> value.put("title", "quasicrystal"));
+        withoutId.headers().remove("ce_id");
+        PapersTopicClient.send(withoutId);
+        String valid = uniquePaperId();
+        PapersTopicClient.send(golden.variant(valid, value -> value.put("title", "Quasicrystal growth, observed")));
+
+        Set<String> poisonKeys = Set.of(invalidJson, noTitle, noEventId);
+        Map<String, String> reasons = PapersTopicClient.awaitRecords(PapersTopic.DEAD_LETTER,
+                        record -> poisonKeys.contains(record.key()), 3).stream()
+                .collect(Collectors.toMap(ConsumerRecord::key, NotificationFlowTest::deadLetterReason,
+                        (a, b) -> a));
+        assertTrue(reasons.get(invalidJson).startsWith("invalid JSON payload"), reasons.toString());
+        assertEquals("payload member 'title' is missing", reasons.get(noTitle));
+        assertEquals("missing CloudEvent header ce_id", reasons.get(noEventId));
+
+        CapturedMail mail = awaitMails(email, 1).get(0);
+        assertEquals("New paper: Quasicrystal growth, observed", mail.subject());
+    }
+
+    private static String deadLetterReason(ConsumerRecord<String, String> record) {
+        Header reason = record.headers().lastHeader("dead-letter-reason");
+        return reason == null ? "(no dead-letter-reason header)" : new String(reason.value(), StandardCharsets.UTF_8);
+    }
+
+    private void sendMarkerAndAwaitItsMail(String email, String topic) {
+        String markerTitle = "Marker about " + topic + " " + UUID.randomUUID();
+        PapersTopicClient.send(golden.variant(uniquePaperId(), value -> value.put("title", markerTitle)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(email, "New paper: " + markerTitle) == 1);
+    }
+
+    private static ProducerRecord<String, String> withEventId(ProducerRecord<String, String> record, String eventId) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.remove("ce_id");
+        headers.add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers);
+    }
+
+    static void subscribe(String email, String... topics) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "topics", List.of(topics)))
+                .when().post("/api/subscriptions")
+                .then().statusCode(202);
+    }
+
+    private static List<CapturedMail> awaitMails(String email, int count) {
+        Function<String, List<CapturedMail>> mails = to -> RealInfrastructure.infra().mail().mailsTo(to);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mails.apply(email).size() >= count);
+        return mails.apply(email);
+    }
+
+    private static long mailsWithSubject(String email, String subject) {
+        return RealInfrastructure.infra().mail().mailsTo(email).stream().filter(m -> subject.equals(m.subject())).count();
+    }
+
+    static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    /** A new-style arXiv id nobody used yet in this run. */
+    private static String uniquePaperId() {
+        return "2999." + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000_000L);
+    }
+}
