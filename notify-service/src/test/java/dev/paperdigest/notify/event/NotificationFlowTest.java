@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,6 +82,10 @@ class NotificationFlowTest {
         assertTrue(mail.html().contains("href=\"https://huggingface.co/papers/2505.24864\""), mail.html());
         assertTrue(mail.text().contains("PDF: https://arxiv.org/pdf/2505.24864"), mail.text());
         assertTrue(mail.text().contains("aligning models with verifiable rewards"), mail.text());
+
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("paperdigest_mails_sent_total"))
+                .body(containsString("paperdigest_events_consumed_total{outcome=\"processed\"}"));
     }
 
     @Test
