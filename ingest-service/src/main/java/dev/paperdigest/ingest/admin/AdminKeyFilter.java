@@ -1,6 +1,7 @@
 package dev.paperdigest.ingest.admin;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -20,15 +21,16 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 @Priority(Priorities.AUTHENTICATION)
 public class AdminKeyFilter implements ContainerRequestFilter {
 
-    private final IngestConfig config;
+    // Filters are built at static init, before runtime configuration exists: look the key up per request.
+    private final Instance<IngestConfig> config;
 
-    public AdminKeyFilter(IngestConfig config) {
+    public AdminKeyFilter(Instance<IngestConfig> config) {
         this.config = config;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        switch (AdminKeyCheck.check(config.admin().apiKey(), request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+        switch (AdminKeyCheck.check(config.get().admin().apiKey(), request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             case GRANTED -> {
             }
             case DISABLED -> throw HttpProblem.builder()

@@ -3,6 +3,7 @@ package dev.paperdigest.ingest.outbox;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,6 +23,7 @@ public class OutboxEvent extends PanacheEntityBase {
     public UUID id;
 
     /** The Kafka key: the id of what the event is about (a canonical arXiv id). */
+    @Column(name = "aggregate_id")
     public String aggregateId;
 
     /** The CloudEvents type. */
@@ -31,9 +33,11 @@ public class OutboxEvent extends PanacheEntityBase {
     public String payload;
 
     /** The CloudEvents time. */
+    @Column(name = "created_at")
     public Instant createdAt;
 
     /** Null until the broker acknowledged the record. */
+    @Column(name = "published_at")
     public Instant publishedAt;
 
     public static OutboxEvent of(UUID id, String aggregateId, String type, String payload, Instant createdAt) {

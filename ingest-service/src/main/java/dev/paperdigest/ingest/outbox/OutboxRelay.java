@@ -41,8 +41,9 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    // {h-schema} is Hibernate's placeholder for the default schema (ingest).
     private static final String CLAIM_SQL = """
-            select * from outbox_event
+            select * from {h-schema}outbox_event
             where published_at is null
             order by seq
             limit :limit
@@ -68,8 +69,10 @@ public class OutboxRelay {
                 .register(registry);
     }
 
+    // Not before start-up has finished: until then the emitter may not be connected to Kafka yet.
     @Scheduled(identity = "outbox-relay", every = "${paperdigest.outbox.relay-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         publishPending();
     }

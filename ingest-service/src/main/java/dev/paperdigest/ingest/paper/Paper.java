@@ -35,8 +35,10 @@ public class Paper extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] categories;
 
+    @Column(name = "primary_category")
     public String primaryCategory;
 
+    @Column(name = "published_at")
     public Instant publishedAt;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -47,8 +49,10 @@ public class Paper extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] sources;
 
+    @Column(name = "first_seen_at")
     public Instant firstSeenAt;
 
+    @Column(name = "updated_at")
     public Instant updatedAt;
 
     static Paper from(NormalizedPaper p, Instant now) {

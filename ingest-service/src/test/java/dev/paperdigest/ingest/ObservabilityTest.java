@@ -1,0 +1,51 @@
+package dev.paperdigest.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class ObservabilityTest {
+
+    @Test
+    void readinessCoversDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsCountIngestedAndPublishedPapers() {
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer dev-admin-key")
+                .body("{\"id\": \"cond-mat/0603029\", \"title\": \"Metrics\", \"abstract\": \"Counted.\"}")
+                .post("/api/papers").then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("paperdigest_papers_ingested_total{outcome=\"new\"}"))
+                .body(matchesPattern("(?s).*paperdigest_outbox_published_total [1-9].*")));
+    }
+
+    @Test
+    void openApiDescribesThePaperEndpointAndItsCounts() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/papers'.post.responses.'202'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/IngestResult"))
+                .body("components.schemas.IngestResult.properties.keySet()", hasItems("received", "new", "alreadyKnown"))
+                .body("components.securitySchemes.adminKey.scheme", equalTo("bearer"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
