@@ -3,6 +3,9 @@ package dev.paperdigest.ingest;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -27,8 +30,10 @@ public interface IngestConfig {
         @WithDefault("1s")
         String relayInterval();
 
-        /** Events claimed and published per transaction. */
+        /** Events claimed and published per transaction; at most the emitter's buffer of 256 messages. */
         @WithDefault("100")
+        @Min(1)
+        @Max(256)
         int batchSize();
 
         /** How long the relay waits for the broker to acknowledge a batch before it rolls back and retries. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,7 +81,11 @@ public class OutboxRelay {
     /** Publishes right after the commit instead of at the next tick; off the committing thread. */
     void onRowsAdded(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.RowsAdded event) {
         if (wakeRequested.compareAndSet(false, true)) {
-            Infrastructure.getDefaultWorkerPool().execute(this::publishPending);
+            try {
+                Infrastructure.getDefaultWorkerPool().execute(this::publishPending);
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the rows are safe in the table and go out with the next start.
+            }
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.paperdigest.ingest.paper;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * One reason a request was rejected, shaped like quarkus-resteasy-problem's own bean-validation violations so every
  * 400 reads the same.
@@ -10,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *              the second paper of an array
  * @param in    where the value was: always {@code body} here
  */
-@Schema(name = "Violation")
 public record FieldViolation(String field, String in, String message) {
 
     static FieldViolation inBody(String field, String message) {

@@ -57,11 +57,13 @@ public class PaperResource {
     @APIResponse(responseCode = "202", description = "Accepted; new papers are published shortly after",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or an invalid paper; violations[].field names "
-            + "the value, prefixed with the array position such as [1].title. Nothing was stored.",
-            content = @Content(mediaType = PROBLEM_JSON))
-    @APIResponse(responseCode = "401", description = "Missing or wrong admin key", content = @Content(mediaType = PROBLEM_JSON))
+            + "the value, prefixed with the array position such as [1].title; malformed JSON gives line and column. "
+            + "Nothing was stored.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "HttpValidationProblem")))
+    @APIResponse(responseCode = "401", description = "Missing or wrong admin key",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "HttpProblem")))
     @APIResponse(responseCode = "403", description = "Admin endpoints disabled (no key configured)",
-            content = @Content(mediaType = PROBLEM_JSON))
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "HttpProblem")))
     public Response submit(JsonNode body) {
         List<NormalizedPaper> papers = reader.read(body);
         return Response.accepted(ingestService.ingest(papers)).build();
