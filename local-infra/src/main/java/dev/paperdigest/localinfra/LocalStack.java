@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * services, until Ctrl-C stops everything it started.
  *
  * <p>Run from the repository root after {@code mvn -DskipTests package}:
- * {@code java -jar local-infra/target/local-infra.jar}. Ports can be changed with system properties
+ * {@code java -jar local-infra/target/local-infra-launcher.jar}. Ports can be changed with system properties
  * ({@code -Dlocal.kafka.port=...}, see {@link #port(String, int)}).
  */
 public final class LocalStack {
@@ -39,7 +39,7 @@ public final class LocalStack {
         for (int wanted : List.of(ingestPort, notifyPort, ports.kafka(), ports.postgres(), ports.smtp(), ports.mailbox())) {
             if (FreePort.isOpen(wanted)) {
                 System.err.println("Port " + wanted + " is already in use. Stop what uses it, or choose other ports, "
-                        + "e.g. java -Dlocal.kafka.port=19092 -jar local-infra/target/local-infra.jar");
+                        + "e.g. java -Dlocal.kafka.port=19092 -jar local-infra/target/local-infra-launcher.jar");
                 System.exit(2);
             }
         }
@@ -100,7 +100,7 @@ public final class LocalStack {
         return Integer.getInteger("local." + name + ".port", fallback);
     }
 
-    /** The repository root: two levels above local-infra/target/local-infra.jar. */
+    /** The repository root: two levels above local-infra/target/local-infra-launcher.jar. */
     private static Path repositoryRoot() throws URISyntaxException {
         Path jar = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path root = jar.getParent().getParent().getParent();
