@@ -8,11 +8,13 @@ import dev.paperdigest.notify.paper.Paper;
 import dev.paperdigest.notify.paper.PaperMapper;
 import dev.paperdigest.notify.paper.PaperStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -22,7 +24,9 @@ import java.util.Set;
  * Consumes papers.new: stores each new paper, matches it against every topic and records the matches, all in one
  * transaction. An event id seen before is skipped, so redelivery never duplicates. A record that cannot be read
  * throws {@link UnreadableEventException}; the connector's dead-letter-queue strategy then moves it to
- * papers.new.dlq with the reason and goes on with the next record.
+ * papers.new.dlq with the reason and goes on with the next record. Any other failure (the database away for a
+ * moment) is retried with growing delays, each attempt in a fresh transaction; only a failure that outlasts every
+ * retry dead-letters a readable record.
  */
 @ApplicationScoped
 public class NewPaperConsumer {
@@ -53,9 +57,15 @@ public class NewPaperConsumer {
 
     @Incoming(PapersTopic.NAME)
     @Blocking
-    @Transactional
+    @Retry(maxRetries = 8, delay = 250, abortOn = UnreadableEventException.class)
+    @ExponentialBackoff(maxDelay = 30_000)
     public void consume(ConsumerRecord<String, String> record) {
         ReceivedPaperEvent event = reader.read(record);
+        // The transaction sits inside the retry: a failed statement spoils its transaction, so each attempt needs a new one.
+        QuarkusTransaction.requiringNew().run(() -> process(event));
+    }
+
+    private void process(ReceivedPaperEvent event) {
         if (!processedEvents.markProcessed(event.eventId())) {
             LOG.debugf("event %s (paper %s) was processed before: skipped", event.eventId(), event.paper().id());
             meters.counter("paperdigest.events.consumed", "outcome", "duplicate").increment();

@@ -2,7 +2,9 @@ package dev.paperdigest.notify.event;
 
 import dev.paperdigest.localinfra.CapturedMail;
 import dev.paperdigest.notify.RealInfrastructure;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -11,6 +13,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NotificationFlowTest {
 
     private final GoldenRecord golden = GoldenRecord.load();
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void diffusionPaperIsMailedOnceEvenWhenTheEventIsRedelivered() {
@@ -116,6 +123,47 @@ class NotificationFlowTest {
 
         CapturedMail mail = awaitMails(email, 1).get(0);
         assertEquals("New paper: Quasicrystal growth, observed", mail.subject());
+    }
+
+    @Test
+    void aPaperArrivingWhileTheDatabaseFailsIsRetriedAndMailedNotDeadLettered() throws Exception {
+        String email = uniqueEmail("retry");
+        subscribe(email, "metamaterial");
+        String paperId = uniquePaperId();
+        double retriesBefore = consumerRetries();
+
+        // A real failure of every statement the consumer makes: its first table is gone for a while.
+        execute("alter table notify.processed_event rename to processed_event_away");
+        try {
+            PapersTopicClient.send(golden.variant(paperId, value -> value.put("title", "Tunable metamaterial lenses")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumerRetries() > retriesBefore);
+        } finally {
+            execute("alter table notify.processed_event_away rename to processed_event");
+        }
+
+        CapturedMail mail = awaitMails(email, 1).get(0);
+        assertEquals("New paper: Tunable metamaterial lenses", mail.subject());
+        // A marker dead-lettered after it proves the DLQ was read far enough to have shown the retried paper.
+        String marker = uniquePaperId();
+        PapersTopicClient.send(golden.variant(marker, value -> value.remove("title")));
+        List<String> deadKeys = PapersTopicClient.awaitRecords(PapersTopic.DEAD_LETTER,
+                record -> record.key().equals(marker) || record.key().equals(paperId), 1).stream()
+                .map(ConsumerRecord::key).toList();
+        assertEquals(List.of(marker), deadKeys);
+    }
+
+    private double consumerRetries() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("ft_retry_retries_total") && line.contains("NewPaperConsumer.consume"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute(sql);
+        }
     }
 
     private static String deadLetterReason(ConsumerRecord<String, String> record) {
