@@ -21,11 +21,14 @@ import jakarta.validation.constraints.Size;
 @Documented
 @Constraint(validatedBy = {})
 @Size(max = 40)
-@Pattern(regexp = "[a-z]+(?:-[a-z]+)?(?:\\.[A-Za-z]+(?:-[A-Za-z]+)?)?")
+@Pattern(regexp = ArxivCategory.REGEX)
 @ReportAsSingleViolation
 @Target({ FIELD, METHOD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
 @Retention(RUNTIME)
 public @interface ArxivCategory {
+
+    /** archive, optionally with its subject class; feeds also list ACM and MSC classes, which this excludes. */
+    String REGEX = "[a-z]+(?:-[a-z]+)?(?:\\.[A-Za-z]+(?:-[A-Za-z]+)?)?";
 
     String message() default "must be an arXiv category such as cs.CL or hep-th";
 

@@ -31,7 +31,7 @@ public @interface ArxivIdentifier {
     class Validator implements ConstraintValidator<ArxivIdentifier, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || ArxivId.parse(value).isPresent();
+            return value == null || ArxivId.tryParse(value).isPresent();
         }
     }
 }

@@ -105,7 +105,7 @@ public class PaperBatchReader {
         for (ConstraintViolation<PaperSubmission> v : validator.validate(submission)) {
             violations.add(FieldViolation.inBody(join(position, propertyPath(v.getPropertyPath())), v.getMessage()));
         }
-        Optional<ArxivId> id = ArxivId.parse(submission.id());
+        Optional<ArxivId> id = ArxivId.tryParse(submission.id());
         if (id.isPresent() && id.get().version() != null && submission.version() != null
                 && !id.get().version().equals(submission.version())) {
             violations.add(FieldViolation.inBody(join(position, "version"),

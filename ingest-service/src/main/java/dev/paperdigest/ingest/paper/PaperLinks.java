@@ -4,7 +4,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * Where a paper can be read. Only absolute http(s) URLs are accepted: these links end up in mails.
+ * Where a reader can open the paper; each link is null when nobody told it. Only absolute http(s) URLs are
+ * accepted: these links end up in mails.
  */
 public record PaperLinks(
         @Size(max = MAX_URL) @Pattern(regexp = URL, message = URL_MESSAGE) String abs,
@@ -15,10 +16,29 @@ public record PaperLinks(
     static final String URL = "https?://[^\\s\"<>\\\\^`{|}]+";
     static final String URL_MESSAGE = "must be an absolute http(s) URL";
 
-    /** These links with abs and pdf filled in from the canonical id where they are missing. */
-    static PaperLinks withArxivDefaults(PaperLinks given, String canonicalId) {
-        String abs = given == null || given.abs() == null ? "https://arxiv.org/abs/" + canonicalId : given.abs();
-        String pdf = given == null || given.pdf() == null ? "https://arxiv.org/pdf/" + canonicalId : given.pdf();
-        return new PaperLinks(abs, pdf, given == null ? null : given.huggingface());
+    private static final String HUGGING_FACE_PAPER_BASE = "https://huggingface.co/papers/";
+
+    /** The arXiv abstract and PDF pages of the latest version; version-less so every source agrees. */
+    public static PaperLinks arxiv(ArxivId id) {
+        return new PaperLinks(id.absUrl(), id.pdfUrl(), null);
+    }
+
+    /** These links with abs and pdf filled in from the id where they are missing. */
+    static PaperLinks withArxivDefaults(PaperLinks given, ArxivId id) {
+        return given == null ? arxiv(id) : given.fillFrom(arxiv(id));
+    }
+
+    /** These links plus the paper's Hugging Face page. */
+    public PaperLinks withHuggingFacePage(ArxivId id) {
+        return new PaperLinks(abs, pdf, HUGGING_FACE_PAPER_BASE + id.id());
+    }
+
+    /** These links, each missing one taken from {@code other}: what a second source adds to the first. */
+    public PaperLinks fillFrom(PaperLinks other) {
+        if (other == null) {
+            return this;
+        }
+        return new PaperLinks(abs != null ? abs : other.abs(), pdf != null ? pdf : other.pdf(),
+                huggingface != null ? huggingface : other.huggingface());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -59,28 +58,33 @@ public record PaperSubmission(
 
     public static final int MAX_TITLE = 1000;
     public static final int MAX_ABSTRACT = 20_000;
-    public static final int MAX_AUTHORS = 500;
+    /** The largest collaborations (ATLAS, CMS) sign with about 3,000 names. */
+    public static final int MAX_AUTHORS = 5000;
     public static final int MAX_NAME = 300;
     public static final int MAX_CATEGORIES = 50;
     public static final int MAX_SOURCES = 10;
     static final String SOURCE_PATTERN = "[a-z0-9][a-z0-9-]{0,39}";
 
-    // Whitespace of any kind (hard wraps, tabs, no-break spaces) and control characters, which PostgreSQL text
-    // cannot hold (NUL) or a mail would show as garbage.
-    private static final Pattern SPACE_OR_CONTROL = Pattern.compile("[\\s\\p{Z}\\p{Cc}]+");
-
     /**
-     * The submission with title, abstract and author names on one line each (feeds hard-wrap them) and without
-     * repeated categories or sources. Validation runs on this form, so a title of only spaces counts as blank.
+     * The submission with title, abstract and author names normalized the same way as every feed's (one line each,
+     * TeX accents in names as Unicode) and without repeated categories or sources. Validation runs on this form, so
+     * a title of only spaces counts as blank.
      */
     public PaperSubmission normalized() {
-        return new PaperSubmission(id == null ? null : id.strip(), version, oneLine(title), oneLine(abstractText),
-                authors == null ? null : authors.stream().map(PaperSubmission::oneLine).toList(),
+        return new PaperSubmission(id == null ? null : id.strip(), version, TextNormalizer.normalize(title),
+                TextNormalizer.normalize(abstractText),
+                authors == null ? null : authors.stream().map(AuthorNameNormalizer::normalize).toList(),
                 distinct(categories), primaryCategory, publishedAt, links, upvotes, distinct(sources));
     }
 
-    static String oneLine(String text) {
-        return text == null ? null : SPACE_OR_CONTROL.matcher(text).replaceAll(" ").strip();
+    /**
+     * A feed's paper in the shape clients post, so that it is held to the same rules before it is stored: one
+     * definition of a valid paper for every way in.
+     */
+    public static PaperSubmission of(NormalizedPaper paper) {
+        return new PaperSubmission(paper.id(), paper.version(), paper.title(), paper.abstractText(), paper.authors(),
+                paper.categories(), paper.primaryCategory(), paper.publishedAt(), paper.links(), paper.upvotes(),
+                paper.sources());
     }
 
     private static List<String> distinct(List<String> values) {

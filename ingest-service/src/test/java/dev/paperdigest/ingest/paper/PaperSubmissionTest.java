@@ -43,7 +43,7 @@ class PaperSubmissionTest {
         PaperSubmission s = new PaperSubmission("2505.24864v2", null, "t", "a", null, null, null, null,
                 new PaperLinks(null, null, "https://huggingface.co/papers/2505.24864"), 3, null);
 
-        NormalizedPaper p = NormalizedPaper.of(s.normalized(), ArxivId.parse(s.id()).orElseThrow());
+        NormalizedPaper p = NormalizedPaper.of(s.normalized(), ArxivId.parse(s.id()));
 
         assertEquals("2505.24864", p.id());
         assertEquals(2, p.version());
@@ -59,7 +59,7 @@ class PaperSubmissionTest {
         PaperSubmission s = new PaperSubmission("cond-mat/0603029", 4, "t", "a", null, null, null, null,
                 new PaperLinks("https://example.org/abs", null, null), null, null);
 
-        NormalizedPaper p = NormalizedPaper.of(s, ArxivId.parse(s.id()).orElseThrow());
+        NormalizedPaper p = NormalizedPaper.of(s, ArxivId.parse(s.id()));
 
         assertEquals(4, p.version());
         assertEquals("https://example.org/abs", p.links().abs());

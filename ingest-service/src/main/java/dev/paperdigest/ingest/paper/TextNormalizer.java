@@ -1,0 +1,34 @@
+package dev.paperdigest.ingest.paper;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * Titles and abstracts arrive hard-wrapped ({@code "\n  "}) with leading blanks, from feeds and clients alike;
+ * matching and mails want one line. Only whitespace changes: LaTeX ({@code $\frac{1}{3}<s<1$}) and TeX accents
+ * are kept as written, because in abstracts accent macros cannot be told apart from math macros without a TeX
+ * parser. Control characters go too: PostgreSQL text cannot hold NUL, and a mail would show them as garbage.
+ */
+public final class TextNormalizer {
+
+    // \s is ASCII-only in Java; \p{Z} adds no-break and other Unicode spaces, \p{Cc} control characters.
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Z}\\p{Cc}]+");
+
+    private TextNormalizer() {
+    }
+
+    /** Runs of whitespace and control characters become one space, ends trimmed, NFC; null stays null. */
+    public static String normalize(String text) {
+        if (text == null) {
+            return null;
+        }
+        String collapsed = WHITESPACE_RUN.matcher(text).replaceAll(" ").strip();
+        return Normalizer.normalize(collapsed, Normalizer.Form.NFC);
+    }
+
+    /** Like {@link #normalize(String)}, but blank text becomes null: "no abstract" rather than "". */
+    public static String normalizeToNull(String text) {
+        String normalized = normalize(text);
+        return normalized == null || normalized.isEmpty() ? null : normalized;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.paperdigest.ingest.paper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+    @Test
+    void hardWrapsAndLeadingBlanksBecomeSingleSpaces() {
+        assertEquals("From stripe to checkerboard order on the square lattice in the presence of quenched disorder",
+                TextNormalizer.normalize("From stripe to checkerboard order on the square lattice in the presence\n"
+                        + "  of quenched disorder"));
+        assertEquals("As helium-4 is cooled below 2.17 K it undergoes",
+                TextNormalizer.normalize("  As helium-4 is cooled\tbelow 2.17 K it\r\nundergoes\n"));
+    }
+
+    @Test
+    void unicodeSpacesCollapseToo() {
+        assertEquals("a b c", TextNormalizer.normalize("a\u00a0\u00a0b\u2009c"));
+    }
+
+    @Test
+    void controlCharactersGoLikeWhitespace() {
+        assertEquals("They work. Really.", TextNormalizer.normalize("They work.\u0000\u0007Really.\u001b"));
+    }
+
+    @Test
+    void latexAndTexAccentsAreKeptAsWritten() {
+        String abstractText = "for $\\frac{1}{3}<s<1$ the R\\'{e}nyi entropy of $\\delta$-function bosons";
+
+        assertEquals(abstractText, TextNormalizer.normalize(abstractText));
+    }
+
+    @Test
+    void blankBecomesNullOnlyWhenAsked() {
+        assertEquals("", TextNormalizer.normalize(" \n "));
+        assertNull(TextNormalizer.normalizeToNull(" \n "));
+        assertNull(TextNormalizer.normalize(null));
+    }
+}
