@@ -26,7 +26,8 @@ final class FreePort {
         return wanted == 0 ? any() : wanted;
     }
 
-    static boolean isOpen(int port) {
+    /** Whether something already listens on the loopback port. */
+    static boolean isInUse(int port) {
         try (var socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
             return true;
         } catch (IOException e) {

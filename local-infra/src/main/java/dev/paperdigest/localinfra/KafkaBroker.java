@@ -51,7 +51,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .start();
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 format.destroyForcibly();
-                throw new IllegalStateException("Kafka storage format failed: " + tail(workDir.resolve("format.log")));
+                throw new IllegalStateException("Kafka storage format failed: " + Processes.tail(workDir.resolve("format.log")));
             }
 
             Process broker = java(workDir, "kafka.Kafka", config.toString())
@@ -87,18 +87,18 @@ public final class KafkaBroker implements AutoCloseable {
         // The client port opens only once the KRaft controller has elected itself and the broker is registered.
         while (!startedLineLogged()) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka exited with " + process.exitValue() + ": " + tail(logFile));
+                throw new IllegalStateException("Kafka exited with " + process.exitValue() + ": " + Processes.tail(logFile));
             }
             if (Instant.now().isAfter(deadline)) {
                 close();
-                throw new IllegalStateException("Kafka did not start within " + START_TIMEOUT + ": " + tail(logFile));
+                throw new IllegalStateException("Kafka did not start within " + START_TIMEOUT + ": " + Processes.tail(logFile));
             }
             Processes.pause(Duration.ofMillis(100));
         }
     }
 
     private boolean startedLineLogged() {
-        if (!FreePort.isOpen(port)) {
+        if (!FreePort.isInUse(port)) {
             return false;
         }
         try {
@@ -177,14 +177,5 @@ public final class KafkaBroker implements AutoCloseable {
                 .putLong(uuid.getMostSignificantBits())
                 .putLong(uuid.getLeastSignificantBits());
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
-    }
-
-    static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log at " + file + ")";
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -47,8 +48,17 @@ public final class LocalInfrastructure implements AutoCloseable {
         return shared;
     }
 
-    /** Starts all three servers; the caller closes them. */
+    /** Starts all three servers, PostgreSQL embedded; the caller closes them. */
     public static LocalInfrastructure start(Ports ports) {
+        return start(ports, false);
+    }
+
+    /**
+     * Starts all three servers; the caller closes them.
+     *
+     * @param existingDatabase use the PostgreSQL named by {@code QUARKUS_DATASOURCE_JDBC_URL} when it is set
+     */
+    public static LocalInfrastructure start(Ports ports, boolean existingDatabase) {
         Path workDir;
         try {
             workDir = Files.createTempDirectory("paper-digest-local-");
@@ -58,17 +68,13 @@ public final class LocalInfrastructure implements AutoCloseable {
         LocalPostgres postgres = null;
         KafkaBroker kafka = null;
         try {
-            postgres = LocalPostgres.start(workDir.resolve("postgres"), ports.postgres());
+            postgres = (existingDatabase ? LocalPostgres.fromEnvironment() : Optional.<LocalPostgres>empty())
+                    .orElseGet(() -> LocalPostgres.startEmbedded(workDir.resolve("postgres"), ports.postgres()));
             kafka = KafkaBroker.start(workDir.resolve("kafka"), ports.kafka());
             MailCatcher mail = MailCatcher.start(ports.smtp(), ports.mailbox());
             return new LocalInfrastructure(workDir, postgres, kafka, mail);
         } catch (RuntimeException e) {
-            if (kafka != null) {
-                kafka.close();
-            }
-            if (postgres != null) {
-                postgres.close();
-            }
+            closeAll(e, kafka, postgres);
             deleteRecursively(workDir);
             throw e;
         }
@@ -113,10 +119,31 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     @Override
     public void close() {
-        mail.close();
-        kafka.close();
-        postgres.close();
+        RuntimeException failure = closeAll(null, mail, kafka, postgres);
         deleteRecursively(workDir);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Closes each one even when another fails; the first failure carries the others as suppressed. */
+    static RuntimeException closeAll(RuntimeException failure, AutoCloseable... closeables) {
+        for (AutoCloseable closeable : closeables) {
+            if (closeable == null) {
+                continue;
+            }
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                RuntimeException wrapped = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                if (failure == null) {
+                    failure = wrapped;
+                } else {
+                    failure.addSuppressed(wrapped);
+                }
+            }
+        }
+        return failure;
     }
 
     private static void deleteRecursively(Path dir) {

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A real PostgreSQL server: the embedded one (binaries from Maven Central, started as a child process), or an existing
- * server when {@code QUARKUS_DATASOURCE_JDBC_URL} (+ {@code _USERNAME}, {@code _PASSWORD}) is set in the environment.
+ * A real PostgreSQL server: the embedded one (binaries from Maven Central, started as a child process), or, for the
+ * local run, an existing server named by {@code QUARKUS_DATASOURCE_JDBC_URL} (+ {@code _USERNAME}, {@code _PASSWORD}).
+ * Tests always get the embedded one: their data must not land in somebody's database.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -25,18 +27,25 @@ public final class LocalPostgres implements AutoCloseable {
         this.password = password;
     }
 
-    /**
-     * @param dataDir where the embedded server keeps its files (ignored for an existing server)
-     * @param port    the embedded server's port, or 0 for any free port
-     */
-    public static LocalPostgres start(Path dataDir, int port) {
+    /** The server named by the environment, if {@code QUARKUS_DATASOURCE_JDBC_URL} is set. */
+    static Optional<LocalPostgres> fromEnvironment() {
         Map<String, String> env = System.getenv();
         String existing = env.get("QUARKUS_DATASOURCE_JDBC_URL");
-        if (existing != null && !existing.isBlank()) {
-            return new LocalPostgres(null, existing,
-                    env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
-                    env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
+        if (existing == null || existing.isBlank()) {
+            return Optional.empty();
         }
+        return Optional.of(new LocalPostgres(null, existing,
+                env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
+                env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "")));
+    }
+
+    /**
+     * Starts an embedded server.
+     *
+     * @param dataDir where it keeps its files
+     * @param port    its port, or 0 for any free port
+     */
+    static LocalPostgres startEmbedded(Path dataDir, int port) {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)

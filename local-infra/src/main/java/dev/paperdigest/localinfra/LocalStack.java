@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -37,46 +39,49 @@ public final class LocalStack {
         LocalInfrastructure.Ports ports = new LocalInfrastructure.Ports(port("kafka", 9092), port("postgres", 15432),
                 port("smtp", 2525), port("mailbox", 8025));
         for (int wanted : List.of(ingestPort, notifyPort, ports.kafka(), ports.postgres(), ports.smtp(), ports.mailbox())) {
-            if (FreePort.isOpen(wanted)) {
+            if (FreePort.isInUse(wanted)) {
                 System.err.println("Port " + wanted + " is already in use. Stop what uses it, or choose other ports, "
                         + "e.g. java -Dlocal.kafka.port=19092 -jar local-infra/target/local-infra-launcher.jar");
                 System.exit(2);
             }
         }
 
-        System.out.println("Starting PostgreSQL, Kafka and the mail catcher ...");
-        LocalInfrastructure infra = LocalInfrastructure.start(ports);
-        List<AutoCloseable> started = new ArrayList<>(List.of(infra));
+        // Registered first, so whatever has started by the time of Ctrl-C (or of a failure) is stopped again.
+        List<AutoCloseable> started = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping ...");
             // Services first, so they do not log the loss of Kafka and the database on their way out.
-            for (int i = started.size() - 1; i >= 0; i--) {
-                try {
-                    started.get(i).close();
-                } catch (Exception e) {
-                    System.err.println("while stopping: " + e);
-                }
-            }
-            System.out.println("Stopped.");
+            List<AutoCloseable> reversed = new ArrayList<>(started);
+            Collections.reverse(reversed);
+            RuntimeException failure = LocalInfrastructure.closeAll(null, reversed.toArray(AutoCloseable[]::new));
+            System.out.println(failure == null ? "Stopped." : "Stopped, with an error: " + failure);
             stopped.countDown();
         }, "local-stack-shutdown"));
 
-        Map<String, String> env = new LinkedHashMap<>(infra.environment());
-        env.put("PAPERDIGEST_ADMIN_API_KEY", ADMIN_KEY);
-        env.put("PAPERDIGEST_PUBLIC_URL", "http://localhost:" + notifyPort);
+        try {
+            System.out.println("Starting PostgreSQL, Kafka and the mail catcher ...");
+            LocalInfrastructure infra = LocalInfrastructure.start(ports, true);
+            started.add(infra);
 
-        System.out.println("Starting ingest-service and notify-service ...");
-        ServiceProcess ingest = ServiceProcess.start(root.resolve("ingest-service"), ingestPort, env,
-                logs.resolve("ingest-service.log"));
-        started.add(ingest);
-        ServiceProcess notify = ServiceProcess.start(root.resolve("notify-service"), notifyPort, env,
-                logs.resolve("notify-service.log"));
-        started.add(notify);
-        ingest.awaitReady(Duration.ofSeconds(90));
-        notify.awaitReady(Duration.ofSeconds(90));
+            Map<String, String> env = new LinkedHashMap<>(infra.environment());
+            env.put("PAPERDIGEST_ADMIN_API_KEY", ADMIN_KEY);
+            env.put("PAPERDIGEST_PUBLIC_URL", "http://localhost:" + notifyPort);
 
-        System.out.println(banner(infra, ingest, notify, logs));
+            System.out.println("Starting ingest-service and notify-service ...");
+            ServiceProcess ingest = ServiceProcess.start(root.resolve("ingest-service"), ingestPort, env,
+                    logs.resolve("ingest-service.log"));
+            started.add(ingest);
+            ServiceProcess notify = ServiceProcess.start(root.resolve("notify-service"), notifyPort, env,
+                    logs.resolve("notify-service.log"));
+            started.add(notify);
+            ingest.awaitReady(Duration.ofSeconds(90));
+            notify.awaitReady(Duration.ofSeconds(90));
+            System.out.println(banner(infra, ingest, notify, logs));
+        } catch (RuntimeException e) {
+            System.err.println("Could not start the stack: " + e.getMessage());
+            System.exit(1); // runs the shutdown hook
+        }
         stopped.await();
     }
 

@@ -28,7 +28,12 @@ public final class MailCatcher implements AutoCloseable {
         smtp.setServerStartupTimeout(10_000);
         GreenMail greenMail = new GreenMail(smtp);
         greenMail.start();
-        return new MailCatcher(greenMail, FreePort.orAny(webPort));
+        try {
+            return new MailCatcher(greenMail, FreePort.orAny(webPort));
+        } catch (RuntimeException e) {
+            greenMail.stop();
+            throw e;
+        }
     }
 
     public int smtpPort() {

@@ -53,7 +53,10 @@ final class MailboxPage implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (path.equals("/") && method.equals("GET")) {
+            if (!fromThisMachine(exchange)) {
+                // Captured mails hold sign-in and unsubscribe links: no other site (DNS rebinding, CSRF) reads or clears them.
+                send(exchange, 403, "text/plain", "Only pages of this mailbox, opened on this machine, may do that.");
+            } else if (path.equals("/") && method.equals("GET")) {
                 send(exchange, 200, "text/html", listPage(mails.get()));
             } else if (path.equals("/clear") && method.equals("POST")) {
                 clear.run();
@@ -71,6 +74,15 @@ final class MailboxPage implements AutoCloseable {
                 send(exchange, 404, "text/html", layout("Not found", "<p>Nothing here. <a href=\"/\">Mailbox</a></p>"));
             }
         }
+    }
+
+    private boolean fromThisMachine(HttpExchange exchange) {
+        int port = server.getAddress().getPort();
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        boolean localHost = host == null || host.equals("localhost:" + port) || host.equals("127.0.0.1:" + port);
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        boolean localOrigin = origin == null || origin.equals("http://" + host);
+        return localHost && (exchange.getRequestMethod().equals("GET") || localOrigin);
     }
 
     private static String listPage(List<CapturedMail> mails) {

@@ -53,6 +53,8 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(logFile.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+            // A local run publishes its admin key: keep it off the network.
+            builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
             return new ServiceProcess(name, builder.start(), httpPort, logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
@@ -80,7 +82,7 @@ public final class ServiceProcess implements AutoCloseable {
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n"
-                        + KafkaBroker.tail(logFile));
+                        + Processes.tail(logFile));
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -93,7 +95,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + KafkaBroker.tail(logFile));
+                throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + Processes.tail(logFile));
             }
             Processes.pause(Duration.ofMillis(250));
         }
@@ -101,6 +103,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        Processes.stop(process, Duration.ofSeconds(15));
+        // Longer than the services' own graceful shutdown (quarkus.shutdown.timeout=20s).
+        Processes.stop(process, Duration.ofSeconds(30));
     }
 }

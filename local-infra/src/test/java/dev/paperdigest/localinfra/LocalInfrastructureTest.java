@@ -11,6 +11,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +27,12 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,11 +64,46 @@ class LocalInfrastructureTest {
     }
 
     @Test
-    void kafkaBrokerAcceptsConnectionsAndLogs() throws Exception {
-        int port = Integer.parseInt(infra.kafka().bootstrapServers().split(":")[1]);
-        assertTrue(FreePort.isOpen(port));
+    void kafkaDeliversARecordToAConsumerGroupAndLogs() throws Exception {
+        String topic = "local-infra-check";
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "2112.10752", "hello")).get(30, TimeUnit.SECONDS);
+        }
+        // A group consumer commits to __consumer_offsets: proves the single-node internal topics work.
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "local-infra-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (received.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(received::add);
+            }
+            assertEquals(1, received.size());
+            assertEquals("2112.10752", received.get(0).key());
+            assertEquals("hello", received.get(0).value());
+            consumer.commitSync();
+        }
         String log = java.nio.file.Files.readString(infra.kafka().logFile());
         assertTrue(log.contains("KafkaRaftServer"), "the broker writes its log");
+    }
+
+    @Test
+    void mailboxPageRefusesOtherHostsAndCrossSiteClears() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI clear = URI.create(infra.mail().mailboxUrl() + "clear");
+        HttpResponse<String> crossSite = http.send(HttpRequest.newBuilder(clear)
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, crossSite.statusCode());
+        HttpResponse<String> sameSite = http.send(HttpRequest.newBuilder(clear)
+                .header("Origin", infra.mail().mailboxUrl().replaceAll("/$", "")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, sameSite.statusCode());
     }
 
     @Test
