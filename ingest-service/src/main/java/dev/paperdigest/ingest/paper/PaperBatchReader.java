@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,6 +16,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+
+import dev.paperdigest.ingest.web.FieldViolation;
+import dev.paperdigest.ingest.web.InvalidRequestProblem;
 
 /**
  * Turns the body of {@code POST /api/papers} (one paper object or an array of them) into validated, normalized
@@ -43,31 +42,31 @@ public class PaperBatchReader {
             PaperLinks.class, "an object");
 
     private final ObjectReader submissionReader;
-    private final Validator validator;
+    private final PaperValidator paperValidator;
 
-    public PaperBatchReader(ObjectMapper mapper, Validator validator) {
+    public PaperBatchReader(ObjectMapper mapper, PaperValidator paperValidator) {
         // Fractions silently truncated to integers would hide client bugs (upvotes 3.7 → 3).
         this.submissionReader = mapper.readerFor(PaperSubmission.class)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        this.validator = validator;
+        this.paperValidator = paperValidator;
     }
 
-    /** @throws InvalidPapersProblem if the body or any paper in it is invalid */
+    /** @throws InvalidRequestProblem if the body or any paper in it is invalid */
     public List<NormalizedPaper> read(JsonNode body) {
         if (body == null || body.isMissingNode() || body.isNull()) {
-            throw InvalidPapersProblem.of(FieldViolation.inBody("", "a paper object or an array of papers is required"));
+            throw InvalidRequestProblem.of(FieldViolation.inBody("", "a paper object or an array of papers is required"));
         }
         if (body.isObject()) {
             return List.of(readOne(body, ""));
         }
         if (!body.isArray()) {
-            throw InvalidPapersProblem.of(FieldViolation.inBody("", "must be a paper object or an array of papers"));
+            throw InvalidRequestProblem.of(FieldViolation.inBody("", "must be a paper object or an array of papers"));
         }
         if (body.isEmpty()) {
-            throw InvalidPapersProblem.of(FieldViolation.inBody("", "the array holds no papers"));
+            throw InvalidRequestProblem.of(FieldViolation.inBody("", "the array holds no papers"));
         }
         if (body.size() > MAX_PAPERS) {
-            throw InvalidPapersProblem.of(FieldViolation.inBody("",
+            throw InvalidRequestProblem.of(FieldViolation.inBody("",
                     "at most " + MAX_PAPERS + " papers per request, got " + body.size()));
         }
         List<NormalizedPaper> papers = new ArrayList<>(body.size());
@@ -76,7 +75,7 @@ public class PaperBatchReader {
             String position = "[" + i + "]";
             try {
                 papers.add(readOne(body.get(i), position));
-            } catch (InvalidPapersProblem e) {
+            } catch (InvalidRequestProblem e) {
                 violations.addAll(e.violations());
             }
         }
@@ -88,27 +87,25 @@ public class PaperBatchReader {
 
     private NormalizedPaper readOne(JsonNode node, String position) {
         if (!node.isObject()) {
-            throw InvalidPapersProblem.of(FieldViolation.inBody(position, "must be a paper object"));
+            throw InvalidRequestProblem.of(FieldViolation.inBody(position, "must be a paper object"));
         }
         PaperSubmission submission;
         try {
             submission = submissionReader.<PaperSubmission> readValue(node).normalized();
         } catch (JsonMappingException e) {
-            throw InvalidPapersProblem.of(FieldViolation.inBody(join(position, jsonPath(e.getPath())), typeMessage(e)));
+            throw InvalidRequestProblem.of(
+                    FieldViolation.inBody(PaperValidator.join(position, jsonPath(e.getPath())), typeMessage(e)));
         } catch (JsonProcessingException e) {
-            throw InvalidPapersProblem.of(FieldViolation.inBody(position, "holds a value that cannot be read: "
+            throw InvalidRequestProblem.of(FieldViolation.inBody(position, "holds a value that cannot be read: "
                     + e.getOriginalMessage()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("reading a JSON tree does no I/O", e);
         }
-        List<FieldViolation> violations = new ArrayList<>();
-        for (ConstraintViolation<PaperSubmission> v : validator.validate(submission)) {
-            violations.add(FieldViolation.inBody(join(position, propertyPath(v.getPropertyPath())), v.getMessage()));
-        }
+        List<FieldViolation> violations = new ArrayList<>(paperValidator.violations(submission, position));
         Optional<ArxivId> id = ArxivId.tryParse(submission.id());
         if (id.isPresent() && id.get().version() != null && submission.version() != null
                 && !id.get().version().equals(submission.version())) {
-            violations.add(FieldViolation.inBody(join(position, "version"),
+            violations.add(FieldViolation.inBody(PaperValidator.join(position, "version"),
                     "does not match the version in the id (v" + id.get().version() + ")"));
         }
         if (!violations.isEmpty()) {
@@ -118,7 +115,7 @@ public class PaperBatchReader {
         return NormalizedPaper.of(submission, id.orElseThrow());
     }
 
-    private static InvalidPapersProblem problem(Collection<FieldViolation> violations) {
+    private static InvalidRequestProblem problem(Collection<FieldViolation> violations) {
         List<FieldViolation> sorted = violations.stream()
                 .sorted(Comparator.comparing(PaperBatchReader::positionOf).thenComparing(FieldViolation::field))
                 .toList();
@@ -126,7 +123,7 @@ public class PaperBatchReader {
         String detail = sorted.size() == 1
                 ? first(sorted).field() + ": " + first(sorted).message()
                 : sorted.size() + " invalid values, first " + first(sorted).field() + ": " + first(sorted).message();
-        return new InvalidPapersProblem(detail, reported);
+        return new InvalidRequestProblem(detail, reported);
     }
 
     private static FieldViolation first(List<FieldViolation> violations) {
@@ -142,13 +139,6 @@ public class PaperBatchReader {
         return Integer.parseInt(field.substring(1, field.indexOf(']')));
     }
 
-    private static String join(String position, String path) {
-        if (position.isEmpty() || path.isEmpty() || path.startsWith("[")) {
-            return position + path;
-        }
-        return position + "." + path;
-    }
-
     /** {@code links.abs}, {@code authors[2]}: the JSON path Jackson was at when the value did not fit. */
     static String jsonPath(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
@@ -157,29 +147,6 @@ public class PaperBatchReader {
                 path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    /**
-     * The same notation for a bean-validation path; names come from JSON ({@code abstract}, see
-     * {@link JsonPropertyNodeNameProvider}), container elements show as their index.
-     */
-    static String propertyPath(Path propertyPath) {
-        StringBuilder path = new StringBuilder();
-        for (Path.Node node : propertyPath) {
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getIndex() != null) {
-                    path.append('[').append(node.getIndex()).append(']');
-                }
-                continue;
-            }
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(node.getName());
             }
         }
         return path.toString();

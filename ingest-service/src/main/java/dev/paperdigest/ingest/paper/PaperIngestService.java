@@ -2,7 +2,10 @@ package dev.paperdigest.ingest.paper;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,47 +20,69 @@ import dev.paperdigest.ingest.outbox.OutboxEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Stores papers and queues the announcement of each one not seen before, all in one transaction. */
+/**
+ * The one write path for papers, whoever reports them (POST /api/papers or a feed run): stores each paper not seen
+ * before and queues its announcement in the same transaction; merges a report of a known paper into the stored
+ * row and announces nothing.
+ */
 @ApplicationScoped
 public class PaperIngestService {
 
     private final PaperRepository papers;
     private final Outbox outbox;
     private final ObjectMapper objectMapper;
-    private final Counter newPapers;
-    private final Counter knownPapers;
+    private final Map<StoreOutcome, Counter> counters = new EnumMap<>(StoreOutcome.class);
 
     public PaperIngestService(PaperRepository papers, Outbox outbox, ObjectMapper objectMapper,
             MeterRegistry registry) {
         this.papers = papers;
         this.outbox = outbox;
         this.objectMapper = objectMapper;
-        this.newPapers = Counter.builder("paperdigest.papers.ingested").tag("outcome", "new")
-                .description("Papers received, by whether they were new").register(registry);
-        this.knownPapers = Counter.builder("paperdigest.papers.ingested").tag("outcome", "already-known")
-                .description("Papers received, by whether they were new").register(registry);
+        for (StoreOutcome outcome : StoreOutcome.values()) {
+            counters.put(outcome, Counter.builder("paperdigest.papers.ingested")
+                    .tag("outcome", outcome.name().toLowerCase().replace('_', '-'))
+                    .description("Papers received, by whether they were new").register(registry));
+        }
     }
 
-    /** All papers or none: a failure rolls back every row of the request, outbox rows included. */
+    /** POST /api/papers: all papers or none; a newer version counts as already known. */
     @Transactional
     public IngestResult ingest(List<NormalizedPaper> batch) {
+        int fresh = (int) store(batch).stream().filter(outcome -> outcome == StoreOutcome.NEW).count();
+        return new IngestResult(batch.size(), fresh, batch.size() - fresh);
+    }
+
+    /**
+     * Stores {@code batch} in order, in one transaction (joining the caller's): a failure rolls back every row of
+     * it, outbox rows included. A paper reported twice in the batch is new once, then already known.
+     *
+     * @return the outcome of each paper, in the order of {@code batch}
+     */
+    @Transactional
+    public List<StoreOutcome> store(List<NormalizedPaper> batch) {
         // Millisecond precision: the same instant in the database, in ce_time and in every re-send.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        int fresh = 0;
-        for (NormalizedPaper normalized : batch) {
-            Paper paper = Paper.from(normalized, now);
-            if (papers.insertIfAbsent(paper)) {
-                NewPaperEvent event = NewPaperEventMapper.toEvent(paper);
-                outbox.append(OutboxEvent.of(NewPaperEvent.eventId(paper.id), paper.id, NewPaperEvent.TYPE,
-                        json(event), now));
-                fresh++;
-            } else {
-                papers.updateIfNewerVersion(normalized, now);
-            }
+        List<StoreOutcome> outcomes = new ArrayList<>(batch.size());
+        for (NormalizedPaper reported : batch) {
+            StoreOutcome outcome = storeOne(reported, now);
+            counters.get(outcome).increment();
+            outcomes.add(outcome);
         }
-        newPapers.increment(fresh);
-        knownPapers.increment(batch.size() - fresh);
-        return new IngestResult(batch.size(), fresh, batch.size() - fresh);
+        return outcomes;
+    }
+
+    private StoreOutcome storeOne(NormalizedPaper reported, Instant now) {
+        Paper paper = Paper.from(reported, now);
+        if (!papers.insertIfAbsent(paper)) {
+            return papers.lockedById(reported.id()).absorb(reported, now);
+        }
+        if (reported.isRevision()) {
+            // arXiv replaced a paper announced before we ever saw it: known from now on, never news.
+            return StoreOutcome.REVISED;
+        }
+        outbox.append(OutboxEvent.of(NewPaperEvent.eventId(paper.id), paper.id, NewPaperEvent.TYPE,
+                json(NewPaperEventMapper.toEvent(paper)), now));
+        return StoreOutcome.NEW;
     }
 
     private String json(NewPaperEvent event) {

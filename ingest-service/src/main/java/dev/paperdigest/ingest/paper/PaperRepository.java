@@ -1,8 +1,7 @@
 package dev.paperdigest.ingest.paper;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -40,18 +39,8 @@ public class PaperRepository implements PanacheRepositoryBase<Paper, String> {
                 .executeUpdate() == 1;
     }
 
-    /**
-     * Records a newer version of a known paper, whose title and abstract may have changed with it. Never announces
-     * anything: subscribers hear of a paper once.
-     *
-     * @return true when the stored version was older
-     */
-    public boolean updateIfNewerVersion(NormalizedPaper paper, Instant now) {
-        if (paper.version() == null) {
-            return false;
-        }
-        return update("version = ?1, title = ?2, abstractText = ?3, updatedAt = ?4"
-                + " where id = ?5 and (version is null or version < ?1)",
-                paper.version(), paper.title(), paper.abstractText(), now, paper.id()) == 1;
+    /** The stored paper, locked until the transaction ends so that concurrent merges into it do not overwrite each other. */
+    public Paper lockedById(String id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

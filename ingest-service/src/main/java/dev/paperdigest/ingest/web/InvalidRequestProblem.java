@@ -1,4 +1,4 @@
-package dev.paperdigest.ingest.paper;
+package dev.paperdigest.ingest.web;
 
 import java.util.List;
 
@@ -7,12 +7,12 @@ import jakarta.ws.rs.core.Response;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
- * 400 for a paper request that cannot be accepted; quarkus-resteasy-problem renders it as application/problem+json
+ * 400 for a request that cannot be accepted; quarkus-resteasy-problem renders it as application/problem+json
  * with a {@code violations} list naming each offending field.
  */
-public class InvalidPapersProblem extends HttpProblem {
+public class InvalidRequestProblem extends HttpProblem {
 
-    public InvalidPapersProblem(String detail, List<FieldViolation> violations) {
+    public InvalidRequestProblem(String detail, List<FieldViolation> violations) {
         super(HttpProblem.builder()
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withTitle(Response.Status.BAD_REQUEST.getReasonPhrase())
@@ -20,8 +20,8 @@ public class InvalidPapersProblem extends HttpProblem {
                 .with("violations", List.copyOf(violations)));
     }
 
-    public static InvalidPapersProblem of(FieldViolation violation) {
-        return new InvalidPapersProblem(violation.field().isEmpty() ? violation.message()
+    public static InvalidRequestProblem of(FieldViolation violation) {
+        return new InvalidRequestProblem(violation.field().isEmpty() ? violation.message()
                 : violation.field() + ": " + violation.message(), List.of(violation));
     }
 

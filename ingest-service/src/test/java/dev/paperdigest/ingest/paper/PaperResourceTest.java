@@ -219,11 +219,8 @@ class PaperResourceTest {
                 .post("/api/papers").then(), 415);
     }
 
-    /** Publishes a fresh paper and waits for it: every record queued before it has been published by then. */
     private List<ConsumerRecord<String, String>> publishMarkerAndAwait() {
-        String marker = freshId();
-        post(paper(marker)).statusCode(202).body("new", equalTo(1));
-        return topic.awaitRecords(records -> !withKey(records, marker).isEmpty());
+        return TestPapers.publishMarkerAndAwait(topic);
     }
 
     static ValidatableResponse expectProblem(ValidatableResponse response, int status) {

@@ -1,0 +1,77 @@
+package dev.paperdigest.ingest.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class IngestRunRepository implements PanacheRepositoryBase<IngestRun, Long> {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("startedAt", "id");
+
+    /**
+     * Records the start of a run unless a run of the source is running, in one statement: the partial unique index
+     * on running runs decides between concurrent starts, on this instance or another. A run left RUNNING longer
+     * than {@code staleAfter} belonged to an instance that died; it is marked FAILED first.
+     *
+     * @return the new run's id, or empty when a run of the source is running
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Long> start(String source, RunTrigger trigger, LocalDate day, Instant now, Duration staleAfter) {
+        update("status = ?1, finishedAt = ?2, failureReason = ?3 where source = ?4 and status = ?5 and startedAt < ?6",
+                RunStatus.FAILED, now, "abandoned: still running after " + staleAfter + " (its instance stopped?)",
+                source, RunStatus.RUNNING, now.minus(staleAfter));
+        List<?> ids = getEntityManager().createNativeQuery("""
+                insert into {h-schema}ingest_run (source, trigger, requested_date, status, started_at)
+                values (:source, :trigger, cast(:day as date), 'RUNNING', :now)
+                on conflict (source) where status = 'RUNNING' do nothing
+                returning id""")
+                .setParameter("source", source)
+                .setParameter("trigger", trigger.name())
+                .setParameter("day", day == null ? null : day.toString())
+                .setParameter("now", now)
+                .getResultList();
+        return ids.stream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void finish(long id, RunStatus status, RunTally tally, String failureReason, Instant now) {
+        findById(id).finish(status, tally, failureReason, now);
+    }
+
+    @Transactional
+    public Optional<IngestRun> byId(long id) {
+        return findByIdOptional(id);
+    }
+
+    @Transactional
+    public Optional<IngestRun> running(String source) {
+        return find("source = ?1 and status = ?2", source, RunStatus.RUNNING).firstResultOptional();
+    }
+
+    /** The newest runs, of one source or of all. */
+    @Transactional
+    public List<IngestRun> newest(Optional<String> source, int limit) {
+        return (source.isPresent() ? find("source", NEWEST_FIRST, source.get()) : findAll(NEWEST_FIRST))
+                .page(Page.ofSize(limit)).list();
+    }
+
+    @Transactional
+    public Optional<IngestRun> latest(String source) {
+        return find("source", NEWEST_FIRST, source).firstResultOptional();
+    }
+
+    @Transactional
+    public Optional<IngestRun> latestSucceeded(String source) {
+        return find("source = ?1 and status = ?2", NEWEST_FIRST, source, RunStatus.SUCCEEDED).firstResultOptional();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.paperdigest.ingest.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.paperdigest.ingest.paper.NormalizedPaper;
+import dev.paperdigest.ingest.paper.PaperIngestService;
+import dev.paperdigest.ingest.paper.PaperValidator;
+import dev.paperdigest.ingest.source.FeedException;
+import dev.paperdigest.ingest.source.PaperSource;
+import dev.paperdigest.ingest.source.ParsedFeed;
+import dev.paperdigest.ingest.source.SourcesConfig;
+import io.quarkus.arc.All;
+
+/**
+ * Starts runs and carries them out in the background: fetch the whole answer (every page), validate each paper
+ * against the same rules as POST /api/papers, then store through {@link PaperIngestService} in batches, and record
+ * the outcome. A feed that cannot be read fails the run before anything of it is stored.
+ */
+@ApplicationScoped
+public class IngestRunner {
+
+    private static final Logger LOG = Logger.getLogger(IngestRunner.class);
+    /** Papers per transaction: each commit wakes the outbox relay, so publishing starts while the rest is stored. */
+    static final int STORE_BATCH = 250;
+
+    private final Map<String, PaperSource> sources = new LinkedHashMap<>();
+    private final IngestRunRepository runs;
+    private final PaperValidator validator;
+    private final PaperIngestService papers;
+    private final IngestRunMetrics metrics;
+    private final Duration staleAfter;
+    private final ExecutorService executor;
+
+    public IngestRunner(@All List<PaperSource> sources, IngestRunRepository runs, PaperValidator validator,
+            PaperIngestService papers, IngestRunMetrics metrics, SourcesConfig config) {
+        sources.forEach(source -> this.sources.put(source.name(), source));
+        this.runs = runs;
+        this.validator = validator;
+        this.papers = papers;
+        this.metrics = metrics;
+        this.staleAfter = config.runs().staleAfter();
+        // One thread per source is all it takes: a source never runs twice at once.
+        this.executor = Executors.newFixedThreadPool(this.sources.size(), new RunThreads());
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Every source, enabled or not, in a fixed order. */
+    public Collection<PaperSource> sources() {
+        return sources.values();
+    }
+
+    /** The names of every source, for messages: {@code huggingface, arxiv-rss, arxiv-api}. */
+    public String sourceNames() {
+        return String.join(", ", sources.keySet());
+    }
+
+    public Optional<PaperSource> source(String name) {
+        return Optional.ofNullable(sources.get(name));
+    }
+
+    /**
+     * Starts a run of {@code source} for {@code day} (today in the source's zone when null and the source fetches by
+     * date; ignored otherwise) and returns it as stored, RUNNING.
+     *
+     * @throws SourceBusyProblem when the source is disabled or a run of it is running
+     */
+    public IngestRun start(PaperSource source, LocalDate day, RunTrigger trigger) {
+        if (!source.enabled()) {
+            throw SourceBusyProblem.disabled(source.name());
+        }
+        LocalDate fetchDay = !source.fetchesByDate() ? null : day != null ? day : LocalDate.now(source.timeZone());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long id = runs.start(source.name(), trigger, fetchDay, now, staleAfter).orElseThrow(
+                () -> SourceBusyProblem.running(source.name(), runs.running(source.name()).map(run -> run.id).orElse(null)));
+        LOG.infof("Run %d of %s started (%s, day %s)", id, source.name(), trigger, fetchDay);
+        try {
+            executor.execute(() -> execute(id, source, fetchDay));
+        } catch (RejectedExecutionException e) {
+            finish(id, source, RunStatus.FAILED, new RunTally(), "the service is shutting down", now);
+        }
+        return runs.byId(id).orElseThrow();
+    }
+
+    void execute(long id, PaperSource source, LocalDate day) {
+        Instant started = Instant.now();
+        RunTally tally = new RunTally();
+        RunStatus status = RunStatus.SUCCEEDED;
+        String failure = null;
+        try {
+            ParsedFeed feed = source.fetch(day);
+            tally.fetched(feed.entryCount());
+            feed.skipped().forEach(entry -> tally.skip(entry.toString()));
+            store(valid(feed.papers(), tally), tally);
+            if (tally.errors() > 0 && tally.stored() == 0) {
+                status = RunStatus.FAILED;
+                failure = "no paper could be stored; first error: " + tally.errorReasons().get(0);
+            }
+        } catch (FeedException e) {
+            status = RunStatus.FAILED;
+            failure = e.reason();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Run %d of %s failed", id, source.name());
+            status = RunStatus.FAILED;
+            failure = "unexpected error: " + e;
+        }
+        finish(id, source, status, tally, failure, started);
+    }
+
+    /** The papers that pass the rules of POST /api/papers; the others are skipped with their reasons. */
+    private List<NormalizedPaper> valid(List<NormalizedPaper> reported, RunTally tally) {
+        List<NormalizedPaper> valid = new ArrayList<>(reported.size());
+        for (NormalizedPaper paper : reported) {
+            Optional<String> problems = validator.problems(paper);
+            if (problems.isPresent()) {
+                tally.skip("paper " + paper.id() + ": " + problems.get());
+            } else {
+                valid.add(paper);
+            }
+        }
+        return valid;
+    }
+
+    /**
+     * Stores in batches; a batch the database refuses is stored paper by paper, so that one paper it cannot take
+     * costs that paper (counted as an error with its reason), not the batch.
+     */
+    private void store(List<NormalizedPaper> valid, RunTally tally) {
+        for (int from = 0; from < valid.size(); from += STORE_BATCH) {
+            List<NormalizedPaper> batch = valid.subList(from, Math.min(valid.size(), from + STORE_BATCH));
+            try {
+                tally.add(papers.store(batch));
+            } catch (RuntimeException batchFailure) {
+                LOG.warnf("A batch of %d papers was refused (%s); storing them one by one", batch.size(),
+                        batchFailure.toString());
+                for (NormalizedPaper paper : batch) {
+                    try {
+                        tally.add(papers.store(List.of(paper)));
+                    } catch (RuntimeException e) {
+                        tally.error(paper.id() + ": " + rootCause(e));
+                    }
+                }
+            }
+        }
+    }
+
+    private void finish(long id, PaperSource source, RunStatus status, RunTally tally, String failure,
+            Instant started) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try {
+            runs.finish(id, status, tally, failure, now);
+        } catch (RuntimeException e) {
+            // The run stays RUNNING until it is taken as abandoned (ingest.runs.stale-after).
+            LOG.errorf(e, "Could not record the end of run %d of %s", id, source.name());
+            return;
+        }
+        metrics.finished(source.name(), status, tally, Duration.between(started, now));
+        if (status == RunStatus.FAILED) {
+            LOG.warnf("Run %d of %s failed: %s", id, source.name(), failure);
+        } else {
+            LOG.infof("Run %d of %s succeeded: fetched %d, new %d, already known %d, revised %d, skipped %d, errors %d",
+                    id, source.name(), tally.fetched(), tally.newPapers(), tally.alreadyKnown(), tally.revised(),
+                    tally.skipped(), tally.errors());
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage()).replaceAll("\\s+", " ").strip();
+    }
+
+    private static final class RunThreads implements ThreadFactory {
+        private final AtomicInteger next = new AtomicInteger(1);
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "ingest-run-" + next.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.paperdigest.ingest.run;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import dev.paperdigest.ingest.source.PaperSource;
+import dev.paperdigest.ingest.source.SourcesConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+
+/**
+ * Schedules a run of each enabled source on its cron ({@code ingest.huggingface.cron}, {@code ingest.arxiv.rss-cron},
+ * {@code ingest.arxiv.api-cron}); {@code off} schedules nothing. A tick that finds a run of its source still running
+ * is skipped: the next tick catches up.
+ */
+@ApplicationScoped
+public class IngestSchedule {
+
+    private static final Logger LOG = Logger.getLogger(IngestSchedule.class);
+
+    private final IngestRunner runner;
+    private final Scheduler scheduler;
+
+    public IngestSchedule(IngestRunner runner, Scheduler scheduler) {
+        this.runner = runner;
+        this.scheduler = scheduler;
+    }
+
+    void scheduleSources(@Observes StartupEvent startup) {
+        for (PaperSource source : runner.sources()) {
+            if (!source.enabled() || SourcesConfig.CRON_OFF.equalsIgnoreCase(source.cron().strip())) {
+                LOG.infof("Source %s: no scheduled runs (%s)", source.name(), source.enabled() ? "cron off" : "disabled");
+                continue;
+            }
+            scheduler.newJob("ingest-" + source.name())
+                    .setCron(source.cron())
+                    .setTimeZone(source.timeZone().getId())
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                    .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
+                    .setTask(execution -> runScheduled(source))
+                    .schedule();
+            LOG.infof("Source %s: runs on cron '%s' (%s)", source.name(), source.cron(), source.timeZone());
+        }
+    }
+
+    private void runScheduled(PaperSource source) {
+        try {
+            runner.start(source, null, RunTrigger.SCHEDULE);
+        } catch (SourceBusyProblem e) {
+            LOG.infof("Scheduled run of %s skipped: %s", source.name(), e.getDetail());
+        }
+    }
+}
