@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ public class IngestRunner {
 
     public IngestRunner(@All List<PaperSource> sources, IngestRunRepository runs, PaperValidator validator,
             PaperIngestService papers, IngestRunMetrics metrics, SourcesConfig config) {
-        sources.forEach(source -> this.sources.put(source.name(), source));
+        sources.stream().sorted(Comparator.comparing(PaperSource::name))
+                .forEach(source -> this.sources.put(source.name(), source));
         this.runs = runs;
         this.validator = validator;
         this.papers = papers;
@@ -67,12 +69,12 @@ public class IngestRunner {
         executor.shutdownNow();
     }
 
-    /** Every source, enabled or not, in a fixed order. */
+    /** Every source, enabled or not, by name. */
     public Collection<PaperSource> sources() {
         return sources.values();
     }
 
-    /** The names of every source, for messages: {@code huggingface, arxiv-rss, arxiv-api}. */
+    /** The names of every source, for messages: {@code arxiv-api, arxiv-rss, huggingface}. */
     public String sourceNames() {
         return String.join(", ", sources.keySet());
     }
