@@ -40,12 +40,20 @@ class ObservabilityTest {
     }
 
     @Test
-    void openApiDescribesThePaperEndpointAndItsCounts() {
+    void openApiDescribesThePaperAndRunEndpoints() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/papers'.post.responses.'202'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/IngestResult"))
                 .body("components.schemas.IngestResult.properties.keySet()", hasItems("received", "new", "alreadyKnown"))
-                .body("components.securitySchemes.adminKey.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.adminKey.scheme", equalTo("bearer"))
+                .body("paths.'/api/ingest/runs'.post.responses.'202'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/IngestRun"))
+                .body("paths.'/api/ingest/runs'.post.responses.keySet()", hasItems("202", "400", "401", "409"))
+                .body("paths.'/api/ingest/runs/{id}'.get.responses.keySet()", hasItems("200", "404"))
+                .body("components.schemas.IngestRunCounts.properties.keySet()",
+                        hasItems("fetched", "new", "alreadyKnown", "revised", "skipped", "errors"))
+                .body("components.schemas.IngestRunRequest.properties.source.enum",
+                        hasItems("huggingface", "arxiv-rss", "arxiv-api"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

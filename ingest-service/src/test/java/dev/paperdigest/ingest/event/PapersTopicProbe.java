@@ -55,6 +55,14 @@ public final class PapersTopicProbe implements AutoCloseable {
         return new PapersTopicProbe(consumer);
     }
 
+    /** Polls once, for at most {@code timeout}; returns what arrived (also kept with everything received). */
+    public List<ConsumerRecord<String, String>> pollOnce(Duration timeout) {
+        List<ConsumerRecord<String, String>> arrived = new ArrayList<>();
+        consumer.poll(timeout).forEach(arrived::add);
+        received.addAll(arrived);
+        return arrived;
+    }
+
     /** Polls until the records received so far satisfy {@code condition}; returns all of them. */
     public List<ConsumerRecord<String, String>> awaitRecords(Predicate<List<ConsumerRecord<String, String>>> condition) {
         await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
