@@ -1,5 +1,6 @@
 package dev.paperdigest.notify.mail;
 
+import dev.paperdigest.notify.OneLineText;
 import dev.paperdigest.notify.paper.Paper;
 
 import java.net.URI;
@@ -21,8 +22,8 @@ public record NewPaperMail(String title, List<String> authors, String moreAuthor
         List<String> authors = paper.authors == null ? List.of() : paper.authors;
         String moreAuthors = authors.size() > MAX_AUTHORS ? "and " + (authors.size() - MAX_AUTHORS) + " more" : null;
         return new NewPaperMail(
-                oneLine(paper.title),
-                authors.stream().limit(MAX_AUTHORS).map(NewPaperMail::oneLine).toList(),
+                OneLineText.of(paper.title),
+                authors.stream().limit(MAX_AUTHORS).map(OneLineText::of).toList(),
                 moreAuthors,
                 topics == null ? List.of() : topics,
                 excerpt(paper.abstractText),
@@ -37,16 +38,12 @@ public record NewPaperMail(String title, List<String> authors, String moreAuthor
         if (text == null || text.isBlank()) {
             return null;
         }
-        String flat = oneLine(text);
+        String flat = OneLineText.of(text);
         if (flat.length() <= MAX_EXCERPT) {
             return flat;
         }
         int cut = flat.lastIndexOf(' ', MAX_EXCERPT);
         return flat.substring(0, cut > MAX_EXCERPT / 2 ? cut : MAX_EXCERPT) + " …";
-    }
-
-    static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
     }
 
     static String httpUrlOrNull(String url) {
