@@ -18,15 +18,22 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Consumes papers.new: stores each new paper, matches it against every topic and records the matches, all in one
- * transaction. An event id seen before is skipped, so redelivery never duplicates. A record that cannot be read
- * throws {@link UnreadableEventException}; the connector's dead-letter-queue strategy then moves it to
- * papers.new.dlq with the reason and goes on with the next record. Any other failure (the database away for a
- * moment) is retried with growing delays, each attempt in a fresh transaction; only a failure that outlasts every
- * retry dead-letters a readable record.
+ * transaction. An event id seen before is skipped, so redelivery never duplicates. A record that can never be
+ * processed (unreadable, or data the database refuses: {@link RefusedData}) throws {@link UnreadableEventException},
+ * which aborts the retry; the connector's dead-letter-queue strategy then moves it to papers.new.dlq with the reason
+ * and goes on with the next record. Any other failure (the database away for a moment) is retried with growing
+ * delays, each attempt in a fresh transaction; only a failure that outlasts every retry dead-letters a readable
+ * record.
+ *
+ * <p>The retry budget must stay well below the connector's {@code throttled.unprocessed-record-max-age.ms}
+ * (application.properties): a record unacknowledged for longer makes the connector fail the channel. Retries stop
+ * being started after {@code maxDuration} = 30 s; with the last back-off (at most 8 s) and the last attempt a
+ * record is done after about 40 s.
  */
 @ApplicationScoped
 public class NewPaperConsumer {
@@ -57,12 +64,20 @@ public class NewPaperConsumer {
 
     @Incoming(PapersTopic.NAME)
     @Blocking
-    @Retry(maxRetries = 8, delay = 250, abortOn = UnreadableEventException.class)
-    @ExponentialBackoff(maxDelay = 30_000)
+    @Retry(maxRetries = 8, delay = 250, maxDuration = 30_000, abortOn = UnreadableEventException.class)
+    @ExponentialBackoff(maxDelay = 8_000)
     public void consume(ConsumerRecord<String, String> record) {
         ReceivedPaperEvent event = reader.read(record);
-        // The transaction sits inside the retry: a failed statement spoils its transaction, so each attempt needs a new one.
-        QuarkusTransaction.requiringNew().run(() -> process(event));
+        try {
+            // The transaction sits inside the retry: a failed statement spoils its transaction, so each attempt needs a new one.
+            QuarkusTransaction.requiringNew().run(() -> process(event));
+        } catch (RuntimeException e) {
+            Optional<String> refused = RefusedData.reason(e);
+            if (refused.isPresent()) {
+                throw new UnreadableEventException(refused.get(), e);
+            }
+            throw e;
+        }
     }
 
     private void process(ReceivedPaperEvent event) {

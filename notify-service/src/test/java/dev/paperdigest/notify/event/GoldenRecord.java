@@ -87,6 +87,11 @@ public final class GoldenRecord {
         return new ProducerRecord<>(topic(), null, paperId, value.toString(), headers);
     }
 
+    /** A new-style arXiv id nobody used yet in this run. */
+    public static String unusedPaperId() {
+        return "2999." + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000_000L);
+    }
+
     /** The contract's ce_id: the name-based UUID of "papers.new:" + canonical id. */
     public static String eventId(String paperId) {
         return UUID.nameUUIDFromBytes(("papers.new:" + paperId).getBytes(StandardCharsets.UTF_8)).toString();

@@ -48,7 +48,7 @@ class NotificationFlowTest {
         String email = uniqueEmail("diffusion");
         subscribe(email, "diffusion");
         String title = "Diffusion <script>alert(1)</script> models solve $\\frac{1}{3}$ of it";
-        ProducerRecord<String, String> paper = golden.variant(uniquePaperId(), value -> {
+        ProducerRecord<String, String> paper = golden.variant(GoldenRecord.unusedPaperId(), value -> {
             value.put("title", title);
             value.put("abstract", "We propose a diffusion-based planner.");
         });
@@ -99,9 +99,9 @@ class NotificationFlowTest {
     void unreadableRecordsGoToTheDeadLetterTopicWithTheReasonAndConsumptionGoesOn() {
         String email = uniqueEmail("dlq");
         subscribe(email, "quasicrystal");
-        String invalidJson = uniquePaperId();
-        String noTitle = uniquePaperId();
-        String noEventId = uniquePaperId();
+        String invalidJson = GoldenRecord.unusedPaperId();
+        String noTitle = GoldenRecord.unusedPaperId();
+        String noEventId = GoldenRecord.unusedPaperId();
 
         PapersTopicClient.send(new ProducerRecord<>(PapersTopic.NAME, null, invalidJson, "{\"id\": \"" + invalidJson
                 + "\", \"title\": ", golden.variant(invalidJson, v -> { }).headers()));
@@ -109,7 +109,7 @@ class NotificationFlowTest {
         ProducerRecord<String, String> withoutId = golden.variant(noEventId, value -> value.put("title", "quasicrystal"));
         withoutId.headers().remove("ce_id");
         PapersTopicClient.send(withoutId);
-        String valid = uniquePaperId();
+        String valid = GoldenRecord.unusedPaperId();
         PapersTopicClient.send(golden.variant(valid, value -> value.put("title", "Quasicrystal growth, observed")));
 
         Set<String> poisonKeys = Set.of(invalidJson, noTitle, noEventId);
@@ -126,10 +126,42 @@ class NotificationFlowTest {
     }
 
     @Test
+    void recordsTheDatabaseWouldRefuseAreDeadLetteredWithoutRetriesAndConsumptionGoesOn() throws Exception {
+        String email = uniqueEmail("refused");
+        subscribe(email, "perovskite");
+        String nulTitle = GoldenRecord.unusedPaperId();
+        String refused = GoldenRecord.unusedPaperId();
+        String refusedWord = "refusedbytest" + UUID.randomUUID().toString().replace("-", "");
+        double retriesBefore = consumerRetries();
+
+        Map<String, String> reasons;
+        // A constraint of this test stands for any data the database refuses that the reader does not know about.
+        execute("alter table notify.paper add constraint paper_refused_by_test check (title not like '%" + refusedWord + "%')");
+        try {
+            PapersTopicClient.send(golden.variant(nulTitle, value -> value.put("title", "Perovskite\u0000 cells")));
+            PapersTopicClient.send(golden.variant(refused, value -> value.put("title", "Perovskite " + refusedWord)));
+            PapersTopicClient.send(golden.variant(GoldenRecord.unusedPaperId(),
+                    value -> value.put("title", "Stable perovskite solar cells")));
+
+            reasons = PapersTopicClient.awaitRecords(PapersTopic.DEAD_LETTER,
+                            record -> record.key().equals(nulTitle) || record.key().equals(refused), 2).stream()
+                    .collect(Collectors.toMap(ConsumerRecord::key, NotificationFlowTest::deadLetterReason, (a, b) -> a));
+            assertEquals("New paper: Stable perovskite solar cells", awaitMails(email, 1).get(0).subject());
+        } finally {
+            execute("alter table notify.paper drop constraint paper_refused_by_test");
+        }
+
+        assertEquals("payload member 'title' contains a NUL character", reasons.get(nulTitle));
+        assertTrue(reasons.get(refused).startsWith("refused by the database (SQLState 23514): "), reasons.get(refused));
+        assertEquals(retriesBefore, consumerRetries(), "no retry is spent on a record that can never be stored");
+        assertEquals(1, RealInfrastructure.infra().mail().mailsTo(email).size(), "only the valid paper is mailed");
+    }
+
+    @Test
     void aPaperArrivingWhileTheDatabaseFailsIsRetriedAndMailedNotDeadLettered() throws Exception {
         String email = uniqueEmail("retry");
         subscribe(email, "metamaterial");
-        String paperId = uniquePaperId();
+        String paperId = GoldenRecord.unusedPaperId();
         double retriesBefore = consumerRetries();
 
         // A real failure of every statement the consumer makes: its first table is gone for a while.
@@ -144,7 +176,7 @@ class NotificationFlowTest {
         CapturedMail mail = awaitMails(email, 1).get(0);
         assertEquals("New paper: Tunable metamaterial lenses", mail.subject());
         // A marker dead-lettered after it proves the DLQ was read far enough to have shown the retried paper.
-        String marker = uniquePaperId();
+        String marker = GoldenRecord.unusedPaperId();
         PapersTopicClient.send(golden.variant(marker, value -> value.remove("title")));
         List<String> deadKeys = PapersTopicClient.awaitRecords(PapersTopic.DEAD_LETTER,
                 record -> record.key().equals(marker) || record.key().equals(paperId), 1).stream()
@@ -173,7 +205,7 @@ class NotificationFlowTest {
 
     private void sendMarkerAndAwaitItsMail(String email, String topic) {
         String markerTitle = "Marker about " + topic + " " + UUID.randomUUID();
-        PapersTopicClient.send(golden.variant(uniquePaperId(), value -> value.put("title", markerTitle)));
+        PapersTopicClient.send(golden.variant(GoldenRecord.unusedPaperId(), value -> value.put("title", markerTitle)));
         await().atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(email, "New paper: " + markerTitle) == 1);
     }
 
@@ -203,10 +235,5 @@ class NotificationFlowTest {
 
     static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-    }
-
-    /** A new-style arXiv id nobody used yet in this run. */
-    private static String uniquePaperId() {
-        return "2999." + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000_000L);
     }
 }
