@@ -28,8 +28,22 @@ public interface NotifyConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Attempts per mail before it is given up. */
-        @WithDefault("8")
+        /**
+         * Failed sends per mail before it is given up. The back-off doubles from 2 s to a cap of 1 h, so 20 attempts
+         * span about 9 h: an SMTP outage shorter than that loses no mail.
+         */
+        @WithDefault("20")
         int maxAttempts();
+
+        /** Longest wait for the SMTP server to take one mail; must be shorter than {@link #lease()}. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /**
+         * How long a claimed match stays reserved for the instance sending it. A mail whose instance died between
+         * the send and marking it sent goes out once more after this.
+         */
+        @WithDefault("5m")
+        Duration lease();
     }
 }

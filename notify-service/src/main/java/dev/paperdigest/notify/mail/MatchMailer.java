@@ -1,13 +1,14 @@
 package dev.paperdigest.notify.mail;
 
 import dev.paperdigest.notify.NotifyConfig;
+import dev.paperdigest.notify.OneLineText;
 import dev.paperdigest.notify.matching.MatchesRecorded;
-import dev.paperdigest.notify.matching.PaperMatch;
+import dev.paperdigest.notify.paper.Paper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,8 +16,8 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,21 +28,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Sends one mail per unsent match, right away (digests come later).
  *
  * <p>It runs every poll interval and is woken as soon as a consumer transaction that recorded matches commits.
- * Each mail is one transaction: claim one unsent match with {@code FOR UPDATE SKIP LOCKED}, send, mark it sent,
- * commit. Other instances skip the locked row, so each match is mailed once; only a crash between the SMTP
- * hand-off and the commit can send a mail twice. A failed send is retried with growing back-off, then given up.
- * All sending happens on one thread per instance, so a slow SMTP server never holds up the Kafka consumer.
+ * Each mail takes three steps, and the SMTP hand-off is in no transaction:
+ * <ol>
+ * <li>a short transaction claims one due match with {@code FOR UPDATE SKIP LOCKED}, leases it (moves its
+ * {@code next_attempt_at} a lease ahead, so other drains and instances skip it after the commit too) and loads
+ * what the mail needs;</li>
+ * <li>the mail is sent, waiting at most {@code paperdigest.mail.send-timeout} (shorter than the lease);</li>
+ * <li>a second short transaction marks it sent, or records the failure with a growing back-off, or gives it up
+ * after {@code paperdigest.mail.max-attempts}.</li>
+ * </ol>
+ * So each match is mailed once, except when an instance dies (or loses its database) between the SMTP hand-off
+ * and step 3: then the lease runs out and the mail goes out once more. A send that times out counts as failed
+ * although the server may still deliver it. All sending happens on one thread per instance, so a slow SMTP server
+ * never holds up the Kafka consumer.
  */
 @ApplicationScoped
 public class MatchMailer {
 
     private static final Logger LOG = Logger.getLogger(MatchMailer.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final EntityManager entityManager;
     private final NotifyConfig config;
     private final MeterRegistry meters;
-    private ExecutorService sender;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "match-mailer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private volatile boolean stopped;
 
@@ -51,13 +66,15 @@ public class MatchMailer {
         this.meters = meters;
     }
 
-    @PostConstruct
-    void start() {
-        sender = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "match-mailer");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** A mail claimed in step 1: everything step 2 and 3 need, detached from any transaction. */
+    record ClaimedMail(long matchId, int failedAttempts, String to, String subject, NewPaperMail content) {
+    }
+
+    void checkConfig(@Observes StartupEvent event) {
+        if (config.mail().sendTimeout().compareTo(config.mail().lease()) >= 0) {
+            throw new IllegalStateException("paperdigest.mail.send-timeout (" + config.mail().sendTimeout()
+                    + ") must be shorter than paperdigest.mail.lease (" + config.mail().lease() + ")");
+        }
     }
 
     @Scheduled(every = "${paperdigest.mail.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -88,66 +105,114 @@ public class MatchMailer {
     private void drain() {
         try {
             while (!stopped && sendNext()) {
-                // one mail per transaction
+                // one mail per round
             }
         } catch (RuntimeException e) {
             LOG.warnf("sending mails stopped until the next poll: %s", e.toString());
         }
     }
 
-    /** @return false when no unsent match was due */
+    /** Claims, sends and settles one due mail. @return false when no unsent match was due */
     boolean sendNext() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> ids = entityManager.createNativeQuery("""
-                    select id from paper_match
-                    where sent_at is null and failed_at is null and next_attempt_at <= now()
-                    order by id
-                    limit 1
-                    for update skip locked
-                    """).getResultList();
-            if (ids.isEmpty()) {
-                return false;
-            }
-            PaperMatch match = entityManager.find(PaperMatch.class, ((Number) ids.get(0)).longValue());
-            try {
-                PaperMails.newPaper(NewPaperMail.of(match.paper, match.topics, config.publicUrl()))
-                        .to(match.subscriber.email)
-                        .subject(MailSubject.newPaper(match.paper.title))
-                        .sendAndAwait();
-                match.sentAt = Instant.now();
-                meters.counter("paperdigest.mails.sent").increment();
-            } catch (RuntimeException e) {
-                recordFailure(match, e);
-            }
+        Optional<ClaimedMail> claimed = QuarkusTransaction.requiringNew().call(this::claimNext);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        ClaimedMail mail = claimed.get();
+        try {
+            PaperMails.newPaper(mail.content()).to(mail.to()).subject(mail.subject())
+                    .send().await().atMost(config.mail().sendTimeout());
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> recordFailure(mail, e));
             return true;
-        });
+        }
+        QuarkusTransaction.requiringNew().run(() -> markSent(mail));
+        return true;
     }
 
-    private void recordFailure(PaperMatch match, RuntimeException e) {
-        match.attempts++;
-        match.lastError = truncate(e.toString(), 1000);
-        if (match.attempts >= config.mail().maxAttempts()) {
-            match.failedAt = Instant.now();
+    /** Step 1; call in a transaction. */
+    Optional<ClaimedMail> claimNext() {
+        List<?> ids = entityManager.createNativeQuery("""
+                select id from paper_match
+                where sent_at is null and failed_at is null and next_attempt_at <= now()
+                order by id
+                limit 1
+                for update skip locked
+                """).getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = ((Number) ids.get(0)).longValue();
+        entityManager.createNativeQuery(
+                "update paper_match set next_attempt_at = now() + make_interval(secs => :seconds) where id = :id")
+                .setParameter("seconds", seconds(config.mail().lease()))
+                .setParameter("id", id)
+                .executeUpdate();
+        // Scalars and a root entity, never lazy associations: nothing here is read after the transaction.
+        Object[] row = entityManager.createQuery("""
+                select s.email, p, m.topics, m.attempts
+                from PaperMatch m join m.subscriber s join m.paper p
+                where m.id = :id
+                """, Object[].class).setParameter("id", id).getSingleResult();
+        Paper paper = (Paper) row[1];
+        @SuppressWarnings("unchecked")
+        List<String> topics = (List<String>) row[2];
+        return Optional.of(new ClaimedMail(id, (Integer) row[3], (String) row[0], MailSubject.newPaper(paper.title),
+                NewPaperMail.of(paper, topics, config.publicUrl())));
+    }
+
+    private void markSent(ClaimedMail mail) {
+        entityManager.createNativeQuery("update paper_match set sent_at = now() where id = :id and sent_at is null")
+                .setParameter("id", mail.matchId())
+                .executeUpdate();
+        meters.counter("paperdigest.mails.sent").increment();
+    }
+
+    private void recordFailure(ClaimedMail mail, RuntimeException e) {
+        int attempts = mail.failedAttempts() + 1;
+        boolean giveUp = attempts >= config.mail().maxAttempts();
+        Duration backoff = backoff(attempts);
+        entityManager.createNativeQuery("""
+                update paper_match
+                set attempts = :attempts, last_error = :error,
+                    failed_at = case when :giveUp then now() end,
+                    next_attempt_at = now() + make_interval(secs => :seconds)
+                where id = :id and sent_at is null
+                """)
+                .setParameter("attempts", attempts)
+                .setParameter("error", OneLineText.of(e.toString(), 1000))
+                .setParameter("giveUp", giveUp)
+                .setParameter("seconds", seconds(backoff))
+                .setParameter("id", mail.matchId())
+                .executeUpdate();
+        if (giveUp) {
             meters.counter("paperdigest.mails.failed").increment();
-            LOG.errorf("giving up mail of match %d after %d attempts: %s", match.id, match.attempts, e.toString());
+            LOG.errorf("giving up mail of match %d after %d attempts: %s", mail.matchId(), attempts, e.toString());
         } else {
-            Duration backoff = Duration.ofSeconds(1L << Math.min(match.attempts, 12));
-            match.nextAttemptAt = Instant.now().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
-            LOG.warnf("mail of match %d failed (attempt %d), retry after %s: %s", match.id, match.attempts, backoff,
+            LOG.warnf("mail of match %d failed (attempt %d), retry after %s: %s", mail.matchId(), attempts, backoff,
                     e.toString());
         }
     }
 
-    private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
+    /** Wait after the n-th failed attempt: 2 s, doubling, at most an hour. */
+    static Duration backoff(int failedAttempts) {
+        Duration backoff = Duration.ofSeconds(1L << Math.min(failedAttempts, 12));
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
     }
 
-    @PreDestroy
-    void stop() {
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    /**
+     * Stops on ShutdownEvent, while the datasource and the mailer are still up (a @PreDestroy may run after
+     * them): no new round starts, the mail in hand is finished and settled if that takes less than STOP_WAIT.
+     */
+    void stop(@Observes ShutdownEvent event) {
         stopped = true;
         sender.shutdown();
         try {
-            if (!sender.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!sender.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 sender.shutdownNow();
             }
         } catch (InterruptedException e) {
