@@ -18,6 +18,8 @@ public interface NotifyConfig {
 
     Mail mail();
 
+    Subscription subscription();
+
     interface Admin {
         /** Bearer key of the admin endpoints; when absent, admin endpoints are refused. */
         Optional<String> apiKey();
@@ -45,5 +47,11 @@ public interface NotifyConfig {
          */
         @WithDefault("5m")
         Duration lease();
+    }
+
+    interface Subscription {
+        /** Topics one subscriber may have; further topics are dropped without saying so (no enumeration). */
+        @WithDefault("50")
+        int maxTopics();
     }
 }
