@@ -2,7 +2,9 @@ package dev.paperdigest.notify.admin;
 
 import dev.paperdigest.notify.NotifyConfig;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,10 +18,12 @@ import java.util.Optional;
 
 /**
  * Lets a request to an {@link AdminOnly} endpoint through only with {@code Authorization: Bearer <admin api key>}.
- * With no key configured, admin endpoints are refused altogether.
+ * With no key configured, admin endpoints are refused altogether. The refusals are the same problem+json (status,
+ * title, detail, {@code WWW-Authenticate}) as ingest-service's.
  */
 @Provider
 @AdminOnly
+@Priority(Priorities.AUTHENTICATION)
 public class AdminKeyFilter implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
@@ -33,28 +37,38 @@ public class AdminKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<String> key = config.get().admin().apiKey().filter(k -> !k.isBlank());
+        Optional<String> key = configuredKey(config.get().admin().apiKey());
         if (key.isEmpty()) {
             throw HttpProblem.builder().withStatus(Response.Status.FORBIDDEN)
-                    .withTitle("Forbidden")
-                    .withDetail("Admin endpoints are disabled: no paperdigest.admin.api-key is configured.")
+                    .withTitle(Response.Status.FORBIDDEN.getReasonPhrase())
+                    .withDetail("Admin endpoints are disabled: no admin API key is configured")
                     .build();
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String presented = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()).strip() : null;
-        if (presented == null || !sameSecret(presented, key.get())) {
-            throw HttpProblem.builder().withStatus(Response.Status.UNAUTHORIZED)
-                    .withTitle("Unauthorized")
-                    .withDetail("A valid admin API key is required: Authorization: Bearer <key>.")
-                    .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .build();
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw unauthorized("Admin API key required: send Authorization: Bearer <key>");
         }
+        if (!sameSecret(header.substring(BEARER.length()).strip(), key.get())) {
+            throw unauthorized("Admin API key not accepted");
+        }
+    }
+
+    /** The configured key without surrounding white space (a key read from a secret file ends in a newline). */
+    static Optional<String> configuredKey(Optional<String> configured) {
+        return configured.map(String::strip).filter(k -> !k.isEmpty());
     }
 
     /** Compares digests in constant time, so neither the content nor the length of the key leaks through timing. */
     static boolean sameSecret(String presented, String expected) {
         return MessageDigest.isEqual(sha256(presented), sha256(expected));
+    }
+
+    private static HttpProblem unauthorized(String detail) {
+        return HttpProblem.builder().withStatus(Response.Status.UNAUTHORIZED)
+                .withTitle(Response.Status.UNAUTHORIZED.getReasonPhrase())
+                .withDetail(detail)
+                .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"paper-digest admin\"")
+                .build();
     }
 
     private static byte[] sha256(String value) {

@@ -21,12 +21,12 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /** Plain Kafka clients against the test broker: what a producer of papers.new, or an operator reading the DLQ, does. */
-final class PapersTopicClient {
+public final class PapersTopicClient {
 
     private PapersTopicClient() {
     }
 
-    static void send(ProducerRecord<String, String> record) {
+    public static void send(ProducerRecord<String, String> record) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.infra().kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -42,7 +42,7 @@ final class PapersTopicClient {
     }
 
     /** Reads a topic from the beginning until every wanted record has arrived. */
-    static List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> wanted,
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> wanted,
             int count) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
