@@ -20,7 +20,9 @@ public class KeywordMatcher implements Matcher {
 
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private final Map<Long, Set<String>> wordsByTopic = new ConcurrentHashMap<>();
+    // Replaced as a whole by replaceAll; match() reads the reference once, so it never sees a half-built map.
+    // Writers (register, unregister, replaceAll) take turns: TopicSync is the only one and is synchronized.
+    private volatile Map<Long, Set<String>> wordsByTopic = new ConcurrentHashMap<>();
 
     @Override
     public void register(long topicId, String query) {
@@ -33,8 +35,10 @@ public class KeywordMatcher implements Matcher {
     }
 
     @Override
-    public void clear() {
-        wordsByTopic.clear();
+    public void replaceAll(Map<Long, String> queriesById) {
+        Map<Long, Set<String>> rebuilt = new ConcurrentHashMap<>();
+        queriesById.forEach((topicId, query) -> rebuilt.put(topicId, words(query)));
+        wordsByTopic = rebuilt;
     }
 
     @Override
@@ -46,7 +50,8 @@ public class KeywordMatcher implements Matcher {
     public Set<Long> match(PaperDocument paper) {
         Set<String> text = words(nullToEmpty(paper.title()) + " " + nullToEmpty(paper.abstractText()));
         Set<Long> matches = new TreeSet<>();
-        wordsByTopic.forEach((topicId, words) -> {
+        Map<Long, Set<String>> current = wordsByTopic;
+        current.forEach((topicId, words) -> {
             // A query without a single word could match everything or nothing; it matches nothing.
             if (!words.isEmpty() && text.containsAll(words)) {
                 matches.add(topicId);

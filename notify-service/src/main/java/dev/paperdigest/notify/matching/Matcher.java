@@ -1,5 +1,6 @@
 package dev.paperdigest.notify.matching;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,8 +15,11 @@ public interface Matcher {
     /** Forgets a topic; unknown ids are ignored. */
     void unregister(long topicId);
 
-    /** Forgets every topic. */
-    void clear();
+    /**
+     * Replaces every registered topic by these (id → query) at once: a concurrent {@link #match} sees either the
+     * old set or the new one, never a half-built one.
+     */
+    void replaceAll(Map<Long, String> queriesById);
 
     /** How many topics are registered. */
     int size();

@@ -54,6 +54,18 @@ class KeywordMatcherTest {
     }
 
     @Test
+    void replaceAllSwapsInTheNewTopicsAtOnce() {
+        matcher.register(1, "diffusion");
+        matcher.register(2, "models");
+        PaperDocument paper = new PaperDocument("p", "Diffusion models", null);
+
+        matcher.replaceAll(java.util.Map.of(2L, "models", 3L, "diffusion models"));
+
+        assertEquals(java.util.Set.of(2L, 3L), matcher.match(paper));
+        assertEquals(2, matcher.size());
+    }
+
+    @Test
     void aQueryWithoutWordsMatchesNothing() {
         matcher.register(1, "--- !!!");
         assertTrue(matcher.match(new PaperDocument("p", "Anything at all", "really")).isEmpty());
