@@ -1,14 +1,8 @@
 package dev.paperdigest.notify.matching;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Records which subscribers a paper matched: at most once per (subscriber, paper), however often it is asked. */
@@ -16,14 +10,15 @@ import java.util.Set;
 public class MatchRecorder {
 
     private final EntityManager entityManager;
-    private final ObjectMapper objectMapper;
 
-    public MatchRecorder(EntityManager entityManager, ObjectMapper objectMapper) {
+    public MatchRecorder(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.objectMapper = objectMapper;
     }
 
     /**
+     * One statement, whatever the number of topics: one row per subscriber, holding the queries that matched in id
+     * order. The unique (subscriber_id, paper_id) constraint makes a repeated match a no-op, not an error.
+     *
      * @param topicIds the topics the paper matched; ids of topics deleted meanwhile are ignored
      * @return how many new (subscriber, paper) matches were stored
      */
@@ -31,33 +26,16 @@ public class MatchRecorder {
         if (topicIds.isEmpty()) {
             return 0;
         }
-        Map<Long, List<String>> queriesBySubscriber = new LinkedHashMap<>();
-        for (Object[] row : entityManager.createQuery(
-                "select t.subscriber.id, t.query from Topic t where t.id in :ids order by t.subscriber.id, t.id",
-                Object[].class).setParameter("ids", topicIds).getResultList()) {
-            queriesBySubscriber.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
-        }
-        int stored = 0;
-        for (Map.Entry<Long, List<String>> entry : queriesBySubscriber.entrySet()) {
-            // The unique (subscriber_id, paper_id) constraint makes a repeated match a no-op, not an error.
-            stored += entityManager.createNativeQuery("""
-                    insert into paper_match (subscriber_id, paper_id, topics)
-                    values (:subscriber, :paper, cast(:topics as jsonb))
-                    on conflict (subscriber_id, paper_id) do nothing
-                    """)
-                    .setParameter("subscriber", entry.getKey())
-                    .setParameter("paper", paperId)
-                    .setParameter("topics", json(entry.getValue()))
-                    .executeUpdate();
-        }
-        return stored;
-    }
-
-    private String json(List<String> values) {
-        try {
-            return objectMapper.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a list of strings is always JSON", e);
-        }
+        return entityManager.createNativeQuery("""
+                insert into paper_match (subscriber_id, paper_id, topics)
+                select t.subscriber_id, :paper, jsonb_agg(t.query order by t.id)
+                from topic t
+                where t.id = any(:ids)
+                group by t.subscriber_id
+                on conflict (subscriber_id, paper_id) do nothing
+                """)
+                .setParameter("paper", paperId)
+                .setParameter("ids", topicIds.toArray(Long[]::new))
+                .executeUpdate();
     }
 }
