@@ -2,7 +2,6 @@ package dev.paperdigest.notify.matching;
 
 import dev.paperdigest.notify.paper.Paper;
 import dev.paperdigest.notify.subscription.Subscriber;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -18,11 +17,13 @@ import java.util.List;
 
 /**
  * A paper that matched topics of a subscriber: one row per (subscriber, paper), written by {@link MatchRecorder},
- * then mailed and marked sent by MatchMailer.
+ * then mailed and marked sent by MatchMailer. Like every entity here it is mapped for queries only: rows are
+ * written with SQL, and the public fields are read on instances a query loaded, never through a lazy association
+ * (without Panache nothing turns such a field read into a proxy-aware getter call).
  */
 @Entity
 @Table(name = "paper_match")
-public class PaperMatch extends PanacheEntityBase {
+public class PaperMatch {
 
     @Id
     public Long id;

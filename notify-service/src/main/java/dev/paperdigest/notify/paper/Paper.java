@@ -1,6 +1,5 @@
 package dev.paperdigest.notify.paper;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +13,7 @@ import java.util.List;
 /** Notify's own copy of a paper announced on papers.new; written once by {@link PaperStore}, never updated. */
 @Entity
 @Table(name = "paper")
-public class Paper extends PanacheEntityBase {
+public class Paper {
 
     /** Canonical arXiv id, e.g. {@code 2505.24864}. */
     @Id

@@ -1,6 +1,5 @@
 package dev.paperdigest.notify.subscription;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,7 +12,7 @@ import java.time.Instant;
 /** A person who subscribed; the address is unique whatever its letter case. */
 @Entity
 @Table(name = "subscriber")
-public class Subscriber extends PanacheEntityBase {
+public class Subscriber {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,6 +1,5 @@
 package dev.paperdigest.notify.subscription;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -14,7 +13,7 @@ import java.time.Instant;
 /** One keyword query of a subscriber. Never changed in place: ids only grow (see TopicSync). */
 @Entity
 @Table(name = "topic")
-public class Topic extends PanacheEntityBase {
+public class Topic {
 
     @Id
     public Long id;
