@@ -9,7 +9,7 @@ create table subscriber (
 create unique index subscriber_email_uq on subscriber (lower(email));
 
 -- A keyword query of a subscriber. Ids only grow: instances keep their in-memory matcher in step by loading the
--- topics above the highest id they have seen (see TopicIndexSync).
+-- topics above the highest id they have seen (see TopicSync).
 create sequence topic_id_seq;
 create table topic (
     id            bigint       primary key default nextval('topic_id_seq'),
