@@ -11,6 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -52,6 +56,7 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager entityManager;
+    private final TransactionManager transactionManager;
     private final IngestConfig.Outbox config;
     private final Counter published;
 
@@ -61,9 +66,10 @@ public class OutboxRelay {
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
 
     public OutboxRelay(@Channel(PapersTopic.NAME) MutinyEmitter<String> emitter, EntityManager entityManager,
-            IngestConfig config, MeterRegistry registry) {
+            TransactionManager transactionManager, IngestConfig config, MeterRegistry registry) {
         this.emitter = emitter;
         this.entityManager = entityManager;
+        this.transactionManager = transactionManager;
         this.config = config.outbox();
         this.published = Counter.builder("paperdigest.outbox.published")
                 .description("Outbox events acknowledged by the broker")
@@ -121,13 +127,28 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
-                    .await().atMost(config.sendTimeout());
+            awaitAcknowledged(batch);
             Instant now = Instant.now();
             batch.forEach(event -> event.publishedAt = now);
             published.increment(batch.size());
             return batch.size();
         });
+    }
+
+    /**
+     * Sends the batch and waits until the broker acknowledged all of it, with this transaction suspended: the sends
+     * complete on Kafka's threads, which context propagation would otherwise associate with this transaction, and a
+     * commit while such a thread is still inside it fails (ARJUNA012107, "Enlisted connection used without active
+     * transaction") and re-sends the batch. Suspended, the transaction keeps its connection and row locks.
+     */
+    private void awaitAcknowledged(List<OutboxEvent> batch) throws SystemException, InvalidTransactionException {
+        Transaction claim = transactionManager.suspend();
+        try {
+            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
+                    .await().atMost(config.sendTimeout());
+        } finally {
+            transactionManager.resume(claim);
+        }
     }
 
     @SuppressWarnings("unchecked")
