@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import dev.paperdigest.ingest.paper.NormalizedPaper;
 import dev.paperdigest.ingest.paper.PaperIngestService;
 import dev.paperdigest.ingest.paper.PaperValidator;
+import dev.paperdigest.ingest.paper.TextNormalizer;
 import dev.paperdigest.ingest.source.FeedException;
 import dev.paperdigest.ingest.source.PaperSource;
 import dev.paperdigest.ingest.source.ParsedFeed;
@@ -90,10 +91,10 @@ public class IngestRunner {
      * @throws SourceBusyProblem when the source is disabled or a run of it is running
      */
     public IngestRun start(PaperSource source, LocalDate day, RunTrigger trigger) {
-        if (!source.enabled()) {
+        if (!source.schedule().enabled()) {
             throw SourceBusyProblem.disabled(source.name());
         }
-        LocalDate fetchDay = !source.fetchesByDate() ? null : day != null ? day : LocalDate.now(source.timeZone());
+        LocalDate fetchDay = !source.fetchesByDate() ? null : day != null ? day : LocalDate.now(source.schedule().timeZone());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long id = runs.start(source.name(), trigger, fetchDay, now, staleAfter).orElseThrow(
                 () -> SourceBusyProblem.running(source.name(), runs.running(source.name()).map(run -> run.id).orElse(null)));
@@ -193,7 +194,7 @@ public class IngestRunner {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return String.valueOf(root.getMessage()).replaceAll("\\s+", " ").strip();
+        return TextNormalizer.normalize(String.valueOf(root.getMessage()));
     }
 
     private static final class RunThreads implements ThreadFactory {

@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.paperdigest.ingest.source.PaperSource;
-import dev.paperdigest.ingest.source.SourcesConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -31,18 +30,19 @@ public class IngestSchedule {
 
     void scheduleSources(@Observes StartupEvent startup) {
         for (PaperSource source : runner.sources()) {
-            if (!source.enabled() || SourcesConfig.CRON_OFF.equalsIgnoreCase(source.cron().strip())) {
-                LOG.infof("Source %s: no scheduled runs (%s)", source.name(), source.enabled() ? "cron off" : "disabled");
+            PaperSource.Schedule schedule = source.schedule();
+            if (!schedule.isScheduled()) {
+                LOG.infof("Source %s: no scheduled runs (%s)", source.name(), schedule.enabled() ? "cron off" : "disabled");
                 continue;
             }
             scheduler.newJob("ingest-" + source.name())
-                    .setCron(source.cron())
-                    .setTimeZone(source.timeZone().getId())
+                    .setCron(schedule.cron())
+                    .setTimeZone(schedule.timeZone().getId())
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                     .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
                     .setTask(execution -> runScheduled(source))
                     .schedule();
-            LOG.infof("Source %s: runs on cron '%s' (%s)", source.name(), source.cron(), source.timeZone());
+            LOG.infof("Source %s: runs on cron '%s' (%s)", source.name(), schedule.cron(), schedule.timeZone());
         }
     }
 

@@ -36,7 +36,7 @@ public class PaperSourcesHealthCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
         for (PaperSource source : runner.sources()) {
             String name = source.name();
-            response.withData(name + ".enabled", source.enabled());
+            response.withData(name + ".enabled", source.schedule().enabled());
             try {
                 Optional<IngestRun> latest = runs.latest(name);
                 if (latest.isEmpty()) {

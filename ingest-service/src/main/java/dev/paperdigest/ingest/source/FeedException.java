@@ -1,5 +1,6 @@
 package dev.paperdigest.ingest.source;
 
+import dev.paperdigest.ingest.paper.TextNormalizer;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -25,7 +26,7 @@ public class FeedException extends RuntimeException {
 
     /** A body that is not well-formed XML; the parser's message says where. */
     public static FeedException malformedXml(String source, XMLStreamException cause) {
-        String detail = cause.getMessage() == null ? "unreadable" : cause.getMessage().replaceAll("\\s+", " ").strip();
+        String detail = cause.getMessage() == null ? "unreadable" : TextNormalizer.normalize(cause.getMessage());
         return new FeedException(source, "malformed XML: " + detail, cause);
     }
 

@@ -16,16 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import dev.paperdigest.ingest.RealInfrastructure;
-import dev.paperdigest.ingest.event.PapersTopicProbe;
 import dev.paperdigest.ingest.paper.TestPapers;
 import dev.paperdigest.ingest.source.FeedServer;
 import dev.paperdigest.ingest.source.RecordedFeeds;
@@ -34,7 +29,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /**
  * Runs of the arXiv API source against recorded and hand-made answers served by WireMock, including each way a
@@ -42,35 +36,11 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
-class ArxivApiRunTest {
+class ArxivApiRunTest extends FeedRunTest {
 
     static final String DEL_MAESTRO = "arxiv_api/query_au-del_maestro_2016-10.xml";
     static final List<String> DEL_MAESTRO_IDS = List.of("1201.4869", "cond-mat/0412498", "cond-mat/0603029",
             "1005.5383", "1303.6954", "1312.6177", "1412.6529", "cond-mat/0607501", "cond-mat/0702661", "0807.2873");
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "ingest.arxiv.api-base-url")
-    String feedBase;
-
-    @Inject
-    ObjectMapper mapper;
-
-    FeedServer feeds;
-    PapersTopicProbe topic;
-
-    @BeforeEach
-    void serveFeeds() {
-        feeds = FeedServer.at(feedBase);
-        feeds.reset();
-        topic = PapersTopicProbe.fromNow(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeTopic() {
-        topic.close();
-    }
 
     @Test
     void aRecordedQueryIsPublishedNormalizedAndPagingStopsBeforeTheWindow() throws Exception {

@@ -17,18 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.paperdigest.ingest.RealInfrastructure;
-import dev.paperdigest.ingest.event.PapersTopicProbe;
 import dev.paperdigest.ingest.paper.Paper;
 import dev.paperdigest.ingest.paper.TestPapers;
-import dev.paperdigest.ingest.source.FeedServer;
 import dev.paperdigest.ingest.source.HandMadeFeeds;
 import dev.paperdigest.ingest.source.RecordedFeeds;
 import io.quarkus.test.common.TestResourceScope;
@@ -36,39 +29,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /** Runs of the arXiv RSS source against recorded and hand-made feeds served by WireMock. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
-class ArxivRssRunTest {
+class ArxivRssRunTest extends FeedRunTest {
 
     static final String CS_LG = "arxiv_rss/rss_cs.LG_2026-04-27_excerpt.xml";
     static final List<String> CS_LG_IDS = List.of("2604.21952", "2604.21953", "2604.21956");
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "ingest.arxiv.rss-base-url")
-    String feedBase;
-
-    @Inject
-    ObjectMapper mapper;
-
-    FeedServer feeds;
-    PapersTopicProbe topic;
-
-    @BeforeEach
-    void serveFeeds() {
-        feeds = FeedServer.at(feedBase);
-        feeds.reset();
-        topic = PapersTopicProbe.fromNow(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeTopic() {
-        topic.close();
-    }
 
     @Test
     void theLatestAnnouncementIsPublishedNormalized() throws Exception {

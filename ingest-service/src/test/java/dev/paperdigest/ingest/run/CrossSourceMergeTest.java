@@ -12,17 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.paperdigest.ingest.RealInfrastructure;
-import dev.paperdigest.ingest.event.PapersTopicProbe;
 import dev.paperdigest.ingest.paper.Paper;
 import dev.paperdigest.ingest.paper.PaperLinks;
 import dev.paperdigest.ingest.paper.TestPapers;
-import dev.paperdigest.ingest.source.FeedServer;
 import dev.paperdigest.ingest.source.HandMadeFeeds;
 import dev.paperdigest.ingest.source.RecordedFeeds;
 import io.quarkus.test.common.TestResourceScope;
@@ -33,28 +28,7 @@ import io.restassured.path.json.JsonPath;
 /** The same paper from two feeds: one papers.new record, one stored row that holds what each feed knew. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
-class CrossSourceMergeTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "ingest.arxiv.api-base-url")
-    String feedBase;
-
-    FeedServer feeds;
-    PapersTopicProbe topic;
-
-    @BeforeEach
-    void serveFeeds() {
-        feeds = FeedServer.at(feedBase);
-        feeds.reset();
-        topic = PapersTopicProbe.fromNow(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeTopic() {
-        topic.close();
-    }
+class CrossSourceMergeTest extends FeedRunTest {
 
     @Test
     void arxivAddsItsCategoriesToAHuggingFaceFirstPaperWithoutAnnouncingItAgain() {

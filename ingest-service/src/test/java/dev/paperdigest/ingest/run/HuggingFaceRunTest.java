@@ -18,16 +18,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperdigest.ingest.RealInfrastructure;
-import dev.paperdigest.ingest.event.PapersTopicProbe;
 import dev.paperdigest.ingest.paper.TestPapers;
 import dev.paperdigest.ingest.source.FeedServer;
 import dev.paperdigest.ingest.source.RecordedFeeds;
@@ -35,12 +30,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /** Runs of the Hugging Face source against recorded days served by WireMock, observed on papers.new. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
-class HuggingFaceRunTest {
+class HuggingFaceRunTest extends FeedRunTest {
 
     static final String DAY_2024 = "hf_daily_papers/daily_papers_2024-05-27.json";
     static final String DAY_2025 = "hf_daily_papers/daily_papers_2025-06-02.json";
@@ -51,30 +45,6 @@ class HuggingFaceRunTest {
     static final List<String> IDS_2024 = List.of("2405.15738", "2405.15574", "2405.15071", "2405.15032", "2405.15682",
             "2405.15319", "2405.14979", "2405.15223", "2405.14908", "2405.14906", "2405.15613", "2405.15216",
             "2405.15125");
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "ingest.huggingface.base-url")
-    String feedBase;
-
-    @Inject
-    ObjectMapper mapper;
-
-    FeedServer feeds;
-    PapersTopicProbe topic;
-
-    @BeforeEach
-    void serveFeeds() {
-        feeds = FeedServer.at(feedBase);
-        feeds.reset();
-        topic = PapersTopicProbe.fromNow(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeTopic() {
-        topic.close();
-    }
 
     @Test
     void aDayIsPublishedOncePerPaperAndARerunPublishesNothing() throws Exception {

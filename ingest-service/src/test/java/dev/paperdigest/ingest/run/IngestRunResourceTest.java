@@ -19,8 +19,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.paperdigest.ingest.RealInfrastructure;
@@ -35,20 +33,9 @@ import io.restassured.response.ValidatableResponse;
 /** The runs API itself: answers, problems, listing, one run per source at a time. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
-class IngestRunResourceTest {
+class IngestRunResourceTest extends FeedRunTest {
 
     static final String PROBLEM_JSON = "application/problem+json";
-
-    @ConfigProperty(name = "ingest.huggingface.base-url")
-    String feedBase;
-
-    FeedServer feeds;
-
-    @BeforeEach
-    void serveFeeds() {
-        feeds = FeedServer.at(feedBase);
-        feeds.reset();
-    }
 
     @Test
     void aStartedRunIsAnsweredAtOnceWithItsLocation() {

@@ -11,15 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.paperdigest.ingest.RealInfrastructure;
-import dev.paperdigest.ingest.event.PapersTopicProbe;
 import dev.paperdigest.ingest.paper.TestPapers;
-import dev.paperdigest.ingest.source.FeedServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -34,27 +31,15 @@ import jakarta.persistence.EntityManager;
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
-class RunStoreErrorTest {
+class RunStoreErrorTest extends FeedRunTest {
 
     static final String REFUSED_TITLE = "Refused by the database";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "ingest.arxiv.rss-base-url")
-    String feedBase;
 
     @Inject
     EntityManager entityManager;
 
-    FeedServer feeds;
-    PapersTopicProbe topic;
-
     @BeforeEach
     void refuseOneTitle() {
-        feeds = FeedServer.at(feedBase);
-        feeds.reset();
-        topic = PapersTopicProbe.fromNow(bootstrapServers);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "alter table {h-schema}paper add constraint test_refused_title check (title <> '" + REFUSED_TITLE + "')")
                 .executeUpdate());
@@ -64,7 +49,6 @@ class RunStoreErrorTest {
     void acceptEveryTitle() {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "alter table {h-schema}paper drop constraint test_refused_title").executeUpdate());
-        topic.close();
     }
 
     @Test

@@ -7,12 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.paperdigest.ingest.RealInfrastructure;
-import dev.paperdigest.ingest.source.FeedServer;
 import dev.paperdigest.ingest.source.RecordedFeeds;
 import dev.paperdigest.ingest.source.RecordedFeeds.RecordedResponse;
 import io.quarkus.test.common.TestResourceScope;
@@ -22,20 +19,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** A failing source shows in the health details and the metrics, while readiness stays UP. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
-class SourceHealthAndMetricsTest {
+class SourceHealthAndMetricsTest extends FeedRunTest {
 
     static final String SOURCES = "checks.find { it.name == 'Paper sources' }";
-
-    @ConfigProperty(name = "ingest.arxiv.api-base-url")
-    String feedBase;
-
-    FeedServer feeds;
-
-    @BeforeEach
-    void serveFeeds() {
-        feeds = FeedServer.at(feedBase);
-        feeds.reset();
-    }
 
     @Test
     void aFailingSourceIsVisibleButTheServiceStaysReady() {

@@ -8,7 +8,6 @@ import dev.paperdigest.ingest.source.FeedException;
 import dev.paperdigest.ingest.source.FeedXmlReader;
 import dev.paperdigest.ingest.source.InvalidEntryException;
 import dev.paperdigest.ingest.source.ParsedFeed;
-import dev.paperdigest.ingest.source.SkippedEntry;
 import dev.paperdigest.ingest.paper.TextNormalizer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -103,7 +102,8 @@ public final class ArxivApiParser {
             throw new FeedException(SOURCE, "HTTP " + httpStatus + " without an error entry");
         }
 
-        ParsedFeed feed = toFeed(entries);
+        ParsedFeed feed = ParsedFeed.read(entries, this::toPaper,
+                entry -> entry.id == null ? null : entry.id.strip());
         return new ArxivApiPage(feed,
                 count(totalResults, "totalResults", feed.entryCount()),
                 count(startIndex, "startIndex", 0),
@@ -146,20 +146,6 @@ public final class ArxivApiParser {
             }
         }
         return name;
-    }
-
-    private ParsedFeed toFeed(List<Entry> entries) {
-        List<NormalizedPaper> papers = new ArrayList<>();
-        List<SkippedEntry> skipped = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
-            try {
-                papers.add(toPaper(entry));
-            } catch (InvalidEntryException e) {
-                skipped.add(new SkippedEntry(i + 1, entry.id == null ? null : entry.id.strip(), e.getMessage()));
-            }
-        }
-        return new ParsedFeed(papers, skipped);
     }
 
     private NormalizedPaper toPaper(Entry entry) throws InvalidEntryException {

@@ -5,14 +5,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.paperdigest.ingest.paper.NormalizedPaper;
 import dev.paperdigest.ingest.source.FeedException;
@@ -30,8 +29,8 @@ import dev.paperdigest.ingest.source.SourcesConfig;
  * page reaches back before the window (in case the server ignored the date filter); keeps the configured interval
  * between any two calls (arXiv asks for 3 s), across runs too.
  */
-@ApplicationScoped
-public class ArxivApiSource implements PaperSource {
+@Singleton
+public class ArxivApiSource extends PaperSource {
 
     private static final DateTimeFormatter SUBMITTED_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
@@ -42,33 +41,9 @@ public class ArxivApiSource implements PaperSource {
     private volatile Long lastCallNanos;
 
     public ArxivApiSource(SourcesConfig config, FeedHttpClient http) {
+        super(ArxivApiParser.SOURCE, schedule(config.arxiv()), true);
         this.config = config.arxiv();
         this.http = http;
-    }
-
-    @Override
-    public String name() {
-        return ArxivApiParser.SOURCE;
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.apiEnabled();
-    }
-
-    @Override
-    public String cron() {
-        return config.apiCron();
-    }
-
-    @Override
-    public ZoneId timeZone() {
-        return ZoneId.of(config.timeZone());
-    }
-
-    @Override
-    public boolean fetchesByDate() {
-        return true;
     }
 
     @Override
@@ -98,7 +73,7 @@ public class ArxivApiSource implements PaperSource {
     }
 
     private ArxivApiPage fetchPage(String query, int start, int maxResults) {
-        URI uri = URI.create(PaperSource.trimmed(config.apiBaseUrl()) + "/api/query?search_query="
+        URI uri = URI.create(trimmed(config.apiBaseUrl()) + "/api/query?search_query="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8)
                 + "&sortBy=submittedDate&sortOrder=descending&start=" + start + "&max_results=" + maxResults);
         keepInterval();
@@ -133,5 +108,9 @@ public class ArxivApiSource implements PaperSource {
 
     private static String format(Instant instant) {
         return SUBMITTED_DATE.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static Schedule schedule(SourcesConfig.Arxiv config) {
+        return new Schedule(config.apiEnabled(), config.apiCron(), config.timeZone());
     }
 }

@@ -8,7 +8,6 @@ import dev.paperdigest.ingest.source.FeedException;
 import dev.paperdigest.ingest.source.FeedXmlReader;
 import dev.paperdigest.ingest.source.InvalidEntryException;
 import dev.paperdigest.ingest.source.ParsedFeed;
-import dev.paperdigest.ingest.source.SkippedEntry;
 import dev.paperdigest.ingest.paper.TextNormalizer;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -89,7 +88,8 @@ public final class ArxivRssParser {
             String reason = TextNormalizer.normalizeToNull(channel.description);
             throw new FeedException(SOURCE, "arXiv RSS error: " + (reason == null ? channel.title.strip() : reason));
         }
-        return toFeed(channel);
+        String channelPubDate = channel.pubDate;
+        return ParsedFeed.read(channel.items, item -> toPaper(item, channelPubDate), Item::rawId);
     }
 
     private Channel readChannel(FeedXmlReader xml) throws XMLStreamException {
@@ -134,20 +134,6 @@ public final class ArxivRssParser {
             }
         }
         return item;
-    }
-
-    private ParsedFeed toFeed(Channel channel) {
-        List<NormalizedPaper> papers = new ArrayList<>();
-        List<SkippedEntry> skipped = new ArrayList<>();
-        for (int i = 0; i < channel.items.size(); i++) {
-            Item item = channel.items.get(i);
-            try {
-                papers.add(toPaper(item, channel.pubDate));
-            } catch (InvalidEntryException e) {
-                skipped.add(new SkippedEntry(i + 1, item.rawId(), e.getMessage()));
-            }
-        }
-        return new ParsedFeed(papers, skipped);
     }
 
     private NormalizedPaper toPaper(Item item, String channelPubDate) throws InvalidEntryException {

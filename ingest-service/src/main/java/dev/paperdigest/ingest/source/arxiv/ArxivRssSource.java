@@ -2,9 +2,8 @@ package dev.paperdigest.ingest.source.arxiv;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.paperdigest.ingest.source.FeedHttpClient;
 import dev.paperdigest.ingest.source.ParsedFeed;
@@ -15,48 +14,28 @@ import dev.paperdigest.ingest.source.SourcesConfig;
  * arXiv's latest announcement for the configured categories: {@code GET {base}/rss/cs.AI+cs.LG+...}. The feed
  * holds only the latest announcement, so a run takes no date. Replacements in it are revisions, never new papers.
  */
-@ApplicationScoped
-public class ArxivRssSource implements PaperSource {
+@Singleton
+public class ArxivRssSource extends PaperSource {
 
     private final SourcesConfig.Arxiv config;
     private final FeedHttpClient http;
     private final ArxivRssParser parser = new ArxivRssParser();
 
     public ArxivRssSource(SourcesConfig config, FeedHttpClient http) {
+        super(ArxivRssParser.SOURCE, schedule(config.arxiv()), false);
         this.config = config.arxiv();
         this.http = http;
     }
 
     @Override
-    public String name() {
-        return ArxivRssParser.SOURCE;
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.rssEnabled();
-    }
-
-    @Override
-    public String cron() {
-        return config.rssCron();
-    }
-
-    @Override
-    public ZoneId timeZone() {
-        return ZoneId.of(config.timeZone());
-    }
-
-    @Override
-    public boolean fetchesByDate() {
-        return false;
-    }
-
-    @Override
     public ParsedFeed fetch(LocalDate day) {
         // Categories are checked against the arXiv category pattern at start-up: nothing here needs escaping.
-        URI uri = URI.create(PaperSource.trimmed(config.rssBaseUrl()) + "/rss/"
+        URI uri = URI.create(trimmed(config.rssBaseUrl()) + "/rss/"
                 + String.join("+", config.rssCategories()));
         return parser.parse(http.get(name(), uri).requireSuccess(name()).body());
+    }
+
+    private static Schedule schedule(SourcesConfig.Arxiv config) {
+        return new Schedule(config.rssEnabled(), config.rssCron(), config.timeZone());
     }
 }

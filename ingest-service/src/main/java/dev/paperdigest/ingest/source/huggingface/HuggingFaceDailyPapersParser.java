@@ -12,7 +12,6 @@ import dev.paperdigest.ingest.paper.AuthorNameNormalizer;
 import dev.paperdigest.ingest.source.FeedException;
 import dev.paperdigest.ingest.source.InvalidEntryException;
 import dev.paperdigest.ingest.source.ParsedFeed;
-import dev.paperdigest.ingest.source.SkippedEntry;
 import dev.paperdigest.ingest.paper.TextNormalizer;
 import java.io.IOException;
 import java.time.Instant;
@@ -85,17 +84,9 @@ public final class HuggingFaceDailyPapersParser {
             throw new FeedException(SOURCE, "expected a JSON array of daily papers, got "
                     + root.getNodeType().toString().toLowerCase(Locale.ROOT) + error);
         }
-        List<NormalizedPaper> papers = new ArrayList<>();
-        List<SkippedEntry> skipped = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) {
-            JsonNode entry = root.get(i);
-            try {
-                papers.add(toPaper(entry));
-            } catch (InvalidEntryException e) {
-                skipped.add(new SkippedEntry(i + 1, text(entry.path("paper"), "id"), e.getMessage()));
-            }
-        }
-        return new ParsedFeed(papers, skipped);
+        List<JsonNode> entries = new ArrayList<>(root.size());
+        root.forEach(entries::add);
+        return ParsedFeed.read(entries, this::toPaper, entry -> text(entry.path("paper"), "id"));
     }
 
     private NormalizedPaper toPaper(JsonNode entry) throws InvalidEntryException {
