@@ -14,7 +14,8 @@ public record IngestResult(
         int received,
         @Schema(description = "papers not seen before: stored and queued for publication on papers.new", examples = "2")
         @JsonProperty("new") int newPapers,
-        @Schema(description = "papers already stored (by canonical arXiv id): nothing is published for them; a newer "
-                + "version only updates the stored version, title and abstract", examples = "1")
+        @Schema(description = "papers already stored (by canonical arXiv id): nothing is published for them; what they "
+                + "add is merged into the stored paper (a newer version with its title and abstract, categories or "
+                + "upvotes it lacked, sources)", examples = "1")
         int alreadyKnown) {
 }

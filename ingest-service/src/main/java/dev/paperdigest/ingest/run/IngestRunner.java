@@ -88,16 +88,16 @@ public class IngestRunner {
      * Starts a run of {@code source} for {@code day} (today in the source's zone when null and the source fetches by
      * date; ignored otherwise) and returns it as stored, RUNNING.
      *
-     * @throws SourceBusyProblem when the source is disabled or a run of it is running
+     * @throws RunConflictProblem when the source is disabled or a run of it is running
      */
     public IngestRun start(PaperSource source, LocalDate day, RunTrigger trigger) {
         if (!source.schedule().enabled()) {
-            throw SourceBusyProblem.disabled(source.name());
+            throw RunConflictProblem.disabled(source.name());
         }
         LocalDate fetchDay = !source.fetchesByDate() ? null : day != null ? day : LocalDate.now(source.schedule().timeZone());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long id = runs.start(source.name(), trigger, fetchDay, now, staleAfter).orElseThrow(
-                () -> SourceBusyProblem.running(source.name(), runs.running(source.name()).map(run -> run.id).orElse(null)));
+                () -> RunConflictProblem.running(source.name(), runs.running(source.name()).map(run -> run.id).orElse(null)));
         LOG.infof("Run %d of %s started (%s, day %s)", id, source.name(), trigger, fetchDay);
         try {
             executor.execute(() -> execute(id, source, fetchDay));

@@ -49,7 +49,7 @@ public class IngestSchedule {
     private void runScheduled(PaperSource source) {
         try {
             runner.start(source, null, RunTrigger.SCHEDULE);
-        } catch (SourceBusyProblem e) {
+        } catch (RunConflictProblem e) {
             LOG.infof("Scheduled run of %s skipped: %s", source.name(), e.getDetail());
         }
     }
