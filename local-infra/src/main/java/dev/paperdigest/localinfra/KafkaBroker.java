@@ -170,12 +170,20 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** KRaft cluster ids are 16 random bytes, base64url without padding. */
+    /**
+     * KRaft cluster ids are 16 random bytes, base64url without padding. One starting with '-' would be read as an
+     * option by the storage tool, so such ids are drawn again (as Kafka's own Uuid.randomUuid() does).
+     */
     private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        var buffer = java.nio.ByteBuffer.allocate(16)
-                .putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            var buffer = java.nio.ByteBuffer.allocate(16)
+                    .putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 }
