@@ -53,6 +53,12 @@ public final class TexAccentConverter {
             Map.entry(" ", " "), Map.entry(",", " "), Map.entry("\\", " "),
             Map.entry("-", "")); // discretionary hyphen
 
+    /**
+     * Accents inside accents deeper than this are dropped: real names nest one or two, and each level costs stack
+     * (a feed string of nested accents would otherwise end in a StackOverflowError).
+     */
+    static final int MAX_NESTING = 16;
+
     private TexAccentConverter() {
     }
 
@@ -64,7 +70,7 @@ public final class TexAccentConverter {
         if (!containsTexSyntax(text)) {
             return Normalizer.normalize(text, Normalizer.Form.NFC);
         }
-        return Normalizer.normalize(convert(text), Normalizer.Form.NFC);
+        return Normalizer.normalize(convert(text, 0), Normalizer.Form.NFC);
     }
 
     private static boolean containsTexSyntax(String text) {
@@ -77,13 +83,13 @@ public final class TexAccentConverter {
         return false;
     }
 
-    private static String convert(String text) {
+    private static String convert(String text, int depth) {
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '\\' && i + 1 < text.length()) {
-                i = command(text, i + 1, out);
+                i = command(text, i + 1, out, depth);
             } else if (c == '{' || c == '}') {
                 i++; // grouping braces ({M}\"uller, {\o}) carry no text
             } else if (c == '~') {
@@ -98,7 +104,7 @@ public final class TexAccentConverter {
     }
 
     /** Converts the command whose name starts at {@code start} (just after the backslash); returns the next index. */
-    private static int command(String text, int start, StringBuilder out) {
+    private static int command(String text, int start, StringBuilder out, int depth) {
         boolean word = isAsciiLetter(text.charAt(start));
         int end = start + 1;
         if (word) {
@@ -112,7 +118,7 @@ public final class TexAccentConverter {
 
         Character mark = ACCENTS.get(name);
         if (mark != null) {
-            return accent(text, next, mark, out);
+            return accent(text, next, mark, out, depth);
         }
         String letter = LETTERS.get(name);
         if (letter != null) {
@@ -132,20 +138,20 @@ public final class TexAccentConverter {
     }
 
     /** Reads the accent's argument at {@code start} ({@code e}, {@code {e}}, {@code \i}, {@code {\i}}) and emits it accented. */
-    private static int accent(String text, int start, char mark, StringBuilder out) {
-        if (start >= text.length()) {
-            return start;
+    private static int accent(String text, int start, char mark, StringBuilder out, int depth) {
+        if (start >= text.length() || depth >= MAX_NESTING) {
+            return start; // too deep: the accent is dropped, its argument read as plain text by the caller
         }
         String base;
         int next;
         char c = text.charAt(start);
         if (c == '{') {
             int close = matchingBrace(text, start);
-            base = convert(text.substring(start + 1, close));
+            base = convert(text.substring(start + 1, close), depth + 1);
             next = Math.min(close + 1, text.length());
         } else if (c == '\\' && start + 1 < text.length()) {
             StringBuilder nested = new StringBuilder();
-            next = command(text, start + 1, nested);
+            next = command(text, start + 1, nested, depth + 1);
             base = nested.toString();
         } else {
             base = text.substring(start, start + Character.charCount(text.codePointAt(start)));

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import dev.paperdigest.ingest.paper.TextNormalizer;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -43,9 +45,28 @@ public class IngestRunRepository implements PanacheRepositoryBase<IngestRun, Lon
         return ids.stream().findFirst().map(id -> ((Number) id).longValue());
     }
 
+    /**
+     * Records the outcome of a run that is still RUNNING; a run marked FAILED meanwhile (taken as abandoned, or its
+     * service stopping) stays FAILED.
+     *
+     * @return whether the run was still running and its outcome is now recorded
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void finish(long id, RunStatus status, RunTally tally, String failureReason, Instant now) {
-        findById(id).finish(status, tally, failureReason, now);
+    public boolean finish(long id, RunStatus status, RunTally tally, String failureReason, Instant now) {
+        // The row lock orders this against start()'s marking of abandoned runs.
+        IngestRun run = getEntityManager().find(IngestRun.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || run.status != RunStatus.RUNNING) {
+            return false;
+        }
+        run.finish(status, tally, failureReason, now);
+        return true;
+    }
+
+    /** Marks a run that is still RUNNING as FAILED with nothing but a reason; returns whether it was running. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean fail(long id, String failureReason, Instant now) {
+        return update("status = ?1, finishedAt = ?2, failureReason = ?3 where id = ?4 and status = ?5",
+                RunStatus.FAILED, now, TextNormalizer.normalizeToNull(failureReason), id, RunStatus.RUNNING) > 0;
     }
 
     @Transactional

@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -31,6 +34,7 @@ import dev.paperdigest.ingest.source.PaperSource;
 import dev.paperdigest.ingest.source.ParsedFeed;
 import dev.paperdigest.ingest.source.SourcesConfig;
 import io.quarkus.arc.All;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Starts runs and carries them out in the background: fetch the whole answer (every page), validate each paper
@@ -43,6 +47,9 @@ public class IngestRunner {
     private static final Logger LOG = Logger.getLogger(IngestRunner.class);
     /** Papers per transaction: each commit wakes the outbox relay, so publishing starts while the rest is stored. */
     static final int STORE_BATCH = 250;
+    /** How long a stopping service waits for its runs to end before it marks them FAILED. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    static final String STOPPED_DURING_RUN = "service stopped during the run";
 
     private final Map<String, PaperSource> sources = new LinkedHashMap<>();
     private final IngestRunRepository runs;
@@ -51,6 +58,8 @@ public class IngestRunner {
     private final IngestRunMetrics metrics;
     private final Duration staleAfter;
     private final ExecutorService executor;
+    /** The runs this instance started and has not recorded the end of. */
+    private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
     public IngestRunner(@All List<PaperSource> sources, IngestRunRepository runs, PaperValidator validator,
             PaperIngestService papers, IngestRunMetrics metrics, SourcesConfig config) {
@@ -65,9 +74,26 @@ public class IngestRunner {
         this.executor = Executors.newFixedThreadPool(this.sources.size(), new RunThreads());
     }
 
-    @PreDestroy
-    void stop() {
+    /**
+     * Interrupts the runs in progress and waits a bounded time for them to record their end; whatever is still
+     * RUNNING then is marked FAILED, so that it does not look alive until it goes stale.
+     */
+    void stop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Long id : List.copyOf(active)) {
+            try {
+                if (runs.fail(id, STOPPED_DURING_RUN, Instant.now().truncatedTo(ChronoUnit.MILLIS))) {
+                    LOG.warnf("Run %d marked FAILED: %s", id, STOPPED_DURING_RUN);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not mark run %d FAILED while stopping", id);
+            }
+        }
     }
 
     /** Every source, enabled or not, by name. */
@@ -98,6 +124,7 @@ public class IngestRunner {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long id = runs.start(source.name(), trigger, fetchDay, now, staleAfter).orElseThrow(
                 () -> RunConflictProblem.running(source.name(), runs.running(source.name()).map(run -> run.id).orElse(null)));
+        active.add(id);
         LOG.infof("Run %d of %s started (%s, day %s)", id, source.name(), trigger, fetchDay);
         try {
             executor.execute(() -> execute(id, source, fetchDay));
@@ -124,10 +151,14 @@ public class IngestRunner {
         } catch (FeedException e) {
             status = RunStatus.FAILED;
             failure = e.reason();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Anything at all, a StackOverflowError included: a run must never end unrecorded.
             LOG.errorf(e, "Run %d of %s failed", id, source.name());
-            status = RunStatus.FAILED;
-            failure = "unexpected error: " + e;
+            finish(id, source, RunStatus.FAILED, tally, "unexpected error: " + e, started);
+            if (e instanceof VirtualMachineError) {
+                throw (VirtualMachineError) e;
+            }
+            return;
         }
         finish(id, source, status, tally, failure, started);
     }
@@ -172,12 +203,24 @@ public class IngestRunner {
     private void finish(long id, PaperSource source, RunStatus status, RunTally tally, String failure,
             Instant started) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String reason = TextNormalizer.normalizeToNull(failure);
         try {
-            runs.finish(id, status, tally, failure, now);
+            if (!runs.finish(id, status, tally, reason, now)) {
+                LOG.warnf("Run %d of %s ended after it was marked FAILED; its outcome (%s) is not recorded", id,
+                        source.name(), status);
+                return;
+            }
         } catch (RuntimeException e) {
-            // The run stays RUNNING until it is taken as abandoned (ingest.runs.stale-after).
-            LOG.errorf(e, "Could not record the end of run %d of %s", id, source.name());
+            LOG.errorf(e, "Could not record the end of run %d of %s; recording it as FAILED only", id, source.name());
+            try {
+                runs.fail(id, "could not record the outcome: " + rootCause(e), now);
+            } catch (RuntimeException again) {
+                // The run stays RUNNING until it is taken as abandoned (ingest.runs.stale-after).
+                LOG.errorf(again, "Could not record the end of run %d of %s at all", id, source.name());
+            }
             return;
+        } finally {
+            active.remove(id);
         }
         metrics.finished(source.name(), status, tally, Duration.between(started, now));
         if (status == RunStatus.FAILED) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import dev.paperdigest.ingest.paper.StoreOutcome;
+import dev.paperdigest.ingest.paper.TextNormalizer;
 
 /** The counts of a run in progress, with the first reasons for skipped entries and errors. Used by one thread. */
 final class RunTally {
@@ -50,9 +51,10 @@ final class RunTally {
         return newPapers + alreadyKnown + revised;
     }
 
+    /** Reasons quote feed text (ids, dates, error messages): cleaned, since PostgreSQL text cannot hold NUL. */
     private static void addCapped(List<String> reasons, String reason) {
         if (reasons.size() < MAX_REASONS) {
-            reasons.add(reason);
+            reasons.add(TextNormalizer.normalize(String.valueOf(reason)));
         }
     }
 

@@ -67,4 +67,19 @@ class TexAccentConverterTest {
     void nullStaysNull() {
         assertNull(TexAccentConverter.toUnicode(null));
     }
+
+    @Test
+    void deeplyNestedAccentsFromAFeedDoNotOverflowTheStack() {
+        // A few KB of nested accents used to recurse once per accent and end in a StackOverflowError.
+        String chained = TexAccentConverter.toUnicode("x" + "\\'".repeat(3000));
+        String braced = TexAccentConverter.toUnicode("\\'{".repeat(20000));
+
+        assertEquals("x", chained);
+        assertEquals("", braced);
+    }
+
+    @Test
+    void shallowNestingStillConverts() {
+        assertEquals("é", TexAccentConverter.toUnicode("\\'{\\'{e}}").substring(0, 1));
+    }
 }

@@ -137,6 +137,27 @@ class HuggingFaceRunTest extends FeedRunTest {
     }
 
     @Test
+    void aNulInAnIdAndKilobytesOfNestedAccentsStillEndTheRun() {
+        String good = TestPapers.freshId();
+        // A NUL (JSON escape) in the first id; an author of 6 KB of nested TeX accents (once a StackOverflowError).
+        String nestedAccents = "x" + "\\\\'".repeat(3000);
+        feeds.huggingFaceDay("2026-01-09", json(("""
+                [{"paper": {"id": "2601.\\u000000001", "title": "T", "summary": "S"}},
+                 {"paper": {"id": "%s", "title": "Accents", "summary": "Its abstract.",
+                            "authors": [{"name": "%s"}]}}]
+                """.formatted(good, nestedAccents)).getBytes(StandardCharsets.UTF_8)));
+
+        JsonPath run = RunsApi.run("huggingface", "2026-01-09");
+
+        assertEquals("SUCCEEDED", run.getString("status"), run.prettify());
+        assertEquals(counts(2, 1, 0, 0, 1, 0), counts(run));
+        String reason = run.getList("skippedReasons", String.class).get(0);
+        assertTrue(reason.startsWith("entry 1 (2601. 00001)"), reason);
+        assertTrue(reason.chars().noneMatch(Character::isISOControl), reason);
+        assertEquals(1, withKey(TestPapers.publishMarkerAndAwait(topic), good).size());
+    }
+
+    @Test
     void malformedJsonFailsTheRunAndStoresNothing() {
         String id = TestPapers.freshId();
         byte[] whole = ("[{\"paper\": {\"id\": \"" + id + "\", \"title\": \"T\", \"summary\": \"S\"}},"
