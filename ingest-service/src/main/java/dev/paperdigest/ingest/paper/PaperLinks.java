@@ -1,20 +1,17 @@
 package dev.paperdigest.ingest.paper;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
  * Where a reader can open the paper; each link is null when nobody told it. Only absolute http(s) URLs are
- * accepted: these links end up in mails.
+ * accepted ({@link HttpUrl}): these links end up in mails.
  */
 public record PaperLinks(
-        @Size(max = MAX_URL) @Pattern(regexp = URL, message = URL_MESSAGE) String abs,
-        @Size(max = MAX_URL) @Pattern(regexp = URL, message = URL_MESSAGE) String pdf,
-        @Size(max = MAX_URL) @Pattern(regexp = URL, message = URL_MESSAGE) String huggingface) {
+        @Size(max = MAX_URL) @HttpUrl String abs,
+        @Size(max = MAX_URL) @HttpUrl String pdf,
+        @Size(max = MAX_URL) @HttpUrl String huggingface) {
 
     static final int MAX_URL = 2000;
-    static final String URL = "https?://[^\\s\"<>\\\\^`{|}]+";
-    static final String URL_MESSAGE = "must be an absolute http(s) URL";
 
     private static final String HUGGING_FACE_PAPER_BASE = "https://huggingface.co/papers/";
 

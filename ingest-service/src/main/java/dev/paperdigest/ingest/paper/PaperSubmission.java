@@ -45,7 +45,7 @@ public record PaperSubmission(
         @ArxivCategory String primaryCategory,
 
         @Schema(description = "first publication on arXiv, RFC 3339", examples = "2025-05-30T17:59:01Z")
-        Instant publishedAt,
+        @PlausiblePublicationTime Instant publishedAt,
 
         @Schema(description = "abs and pdf default to arxiv.org links derived from the id")
         @Valid PaperLinks links,

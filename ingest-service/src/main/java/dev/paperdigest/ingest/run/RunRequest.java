@@ -24,6 +24,9 @@ record RunRequest(
                 + "(backfill); arxiv-api: the window of submission days ending that day; not for arxiv-rss, which "
                 + "only serves its latest announcement", examples = "2025-06-02") String date) {
 
+    /** arXiv's first year. */
+    static final int EARLIEST_YEAR = 1991;
+
     /** A resolved request. */
     record Checked(PaperSource source, LocalDate day) {
     }
@@ -59,6 +62,11 @@ record RunRequest(
     private static LocalDate date(JsonNode node, List<FieldViolation> violations) {
         try {
             LocalDate day = LocalDate.parse(node.isTextual() ? node.asText() : "not text");
+            // Year 0 or -1 parse, but no feed has a day before arXiv's first year.
+            if (day.getYear() < EARLIEST_YEAR) {
+                violations.add(FieldViolation.inBody("date", "must not be before " + EARLIEST_YEAR));
+                return null;
+            }
             // Today somewhere on Earth is at most today in UTC+14.
             if (day.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
                 violations.add(FieldViolation.inBody("date", "must not be in the future"));

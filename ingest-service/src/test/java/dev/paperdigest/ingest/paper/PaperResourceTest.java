@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -178,6 +180,28 @@ class PaperResourceTest {
         paper.remove("publishedAt");
         expectProblem(post(paper), 400).body("violations[0].field", equalTo("title"))
                 .body("violations[0].in", equalTo("body"));
+    }
+
+    @Test
+    void aLinkWithControlCharactersIsAProblemNamingTheLink() {
+        for (String link : List.of("https://arxiv.org/abs/\u0000x", "https://arxiv.org/\u0007", "https://arxiv.org/a\u202Eb",
+                "https://user:pw@arxiv.org/abs/1", "https:///abs/1", "ftp://arxiv.org/abs/1")) {
+            Map<String, Object> paper = new HashMap<>(paper(freshId()));
+            paper.put("links", Map.of("pdf", link));
+
+            expectProblem(post(paper), 400).body("violations[0].field", equalTo("links.pdf"));
+        }
+    }
+
+    @Test
+    void aPublicationTimeOutsideArxivsLifetimeIsAProblemNamingIt() {
+        for (String publishedAt : List.of("0000-01-01T00:00:00Z", "1990-12-31T23:59:59Z",
+                Instant.now().plus(Duration.ofDays(2)).toString())) {
+            Map<String, Object> paper = new HashMap<>(paper(freshId()));
+            paper.put("publishedAt", publishedAt);
+
+            expectProblem(post(paper), 400).body("violations[0].field", equalTo("publishedAt"));
+        }
     }
 
     @Test

@@ -71,6 +71,15 @@ class IngestRunResourceTest extends FeedRunTest {
     }
 
     @Test
+    void aDateBeforeArxivIsAProblemNamingTheDate() {
+        for (String date : List.of("0000-01-01", "-0001-01-01", "1990-12-31")) {
+            expectProblem(RunsApi.post(Map.of("source", "huggingface", "date", date)), 400)
+                    .body("violations[0].field", equalTo("date"))
+                    .body("violations[0].message", equalTo("must not be before 1991"));
+        }
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheField() {
         expectProblem(RunsApi.post(Map.of("source", "arxiv")), 400)
                 .body("violations[0].field", equalTo("source"))
