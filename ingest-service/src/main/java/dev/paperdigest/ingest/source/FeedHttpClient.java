@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * GETs feed documents with the JDK's HttpClient: connect and request timeouts, a User-Agent naming paper-digest,
  * and another try with exponential backoff after a transient failure (I/O error, timeout, 5xx, 429; a
- * {@code Retry-After} in seconds is honoured when longer). Any other answer is returned for the source to judge:
+ * {@code Retry-After} in seconds is honoured when longer). An answer past {@code ingest.http.max-body-size} fails at
+ * once. Any other answer is returned for the source to judge:
  * arXiv's API, for one, explains a bad query in the body of a 400.
  */
 @ApplicationScoped
@@ -59,6 +60,8 @@ public class FeedHttpClient {
                 retryAfter = retryAfter(response);
             } catch (TimeoutException e) {
                 lastFailure = "no answer from " + uri + " within " + config.requestTimeout().toMillis() + " ms";
+            } catch (LimitedBodyHandler.BodyTooLargeException e) {
+                throw new FeedException(source, e.getMessage() + " from " + uri, e);
             } catch (IOException e) {
                 lastFailure = "I/O error reading " + uri + ": " + e;
             }
@@ -82,7 +85,7 @@ public class FeedHttpClient {
                 .build();
         // The request timeout only covers the headers; waiting on the future bounds reading the body too.
         CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request,
-                HttpResponse.BodyHandlers.ofByteArray());
+                new LimitedBodyHandler(config.maxBodySize().asLongValue()));
         try {
             return response.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -95,6 +98,11 @@ public class FeedHttpClient {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof java.net.http.HttpTimeoutException timeout) {
                 throw (TimeoutException) new TimeoutException(timeout.getMessage()).initCause(timeout);
+            }
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof LimitedBodyHandler.BodyTooLargeException tooLarge) {
+                    throw tooLarge;
+                }
             }
             if (e.getCause() instanceof IOException io) {
                 throw io;

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 
 import dev.paperdigest.ingest.paper.ArxivCategory;
 import io.smallrye.config.ConfigMapping;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -128,6 +129,10 @@ public interface SourcesConfig {
 
         @WithDefault("paper-digest/1.0 (ingest-service; self-hosted research paper digests)")
         String userAgent();
+
+        /** The largest answer read; a larger one fails the run instead of filling the heap. */
+        @WithDefault("32M")
+        MemorySize maxBodySize();
     }
 
     interface Runs {
