@@ -48,6 +48,14 @@ public class FeedHttpClient {
      *                       interrupted
      */
     public FeedResponse get(String source, URI uri) {
+        return get(source, uri, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #get(String, URI)}, but waits at least {@code minRetryDelay} before another try: a server that
+     * asks for an interval between calls (arXiv's API) asks for it between retries too.
+     */
+    public FeedResponse get(String source, URI uri, Duration minRetryDelay) {
         String lastFailure = null;
         for (int attempt = 1; attempt <= config.attempts(); attempt++) {
             Duration retryAfter = Duration.ZERO;
@@ -67,7 +75,7 @@ public class FeedHttpClient {
             }
             if (attempt < config.attempts()) {
                 Duration backoff = config.retryBaseDelay().multipliedBy(1L << (attempt - 1));
-                Duration wait = retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+                Duration wait = longest(longest(retryAfter, backoff), minRetryDelay);
                 LOG.warnf("%s: %s; try %d of %d in %d ms", source, lastFailure, attempt + 1, config.attempts(),
                         wait.toMillis());
                 sleep(source, wait);
@@ -109,6 +117,10 @@ public class FeedHttpClient {
             }
             throw new IOException(e.getCause());
         }
+    }
+
+    private static Duration longest(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     static boolean isTransient(int status) {

@@ -79,7 +79,7 @@ public class ArxivApiSource extends PaperSource {
         keepInterval();
         FeedResponse response;
         try {
-            response = http.get(name(), uri);
+            response = http.get(name(), uri, config.apiRequestInterval());
         } finally {
             lastCallNanos = System.nanoTime();
         }

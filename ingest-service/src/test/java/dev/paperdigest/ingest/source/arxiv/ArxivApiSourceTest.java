@@ -3,6 +3,7 @@ package dev.paperdigest.ingest.source.arxiv;
 import static dev.paperdigest.ingest.source.HandMadeFeeds.apiEntry;
 import static dev.paperdigest.ingest.source.HandMadeFeeds.apiPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -28,6 +29,7 @@ class ArxivApiSourceTest {
     private static final LocalDate DAY = LocalDate.of(2026, 4, 27);
 
     private final List<URI> requests = new ArrayList<>();
+    private final List<Long> callNanos = new ArrayList<>();
 
     @Test
     void stopsAtTheConfiguredMaximumAskingOnlyForWhatIsLeft() {
@@ -63,6 +65,20 @@ class ArxivApiSourceTest {
     }
 
     @Test
+    void keepsTheRequestIntervalBetweenPages() {
+        Duration interval = Duration.ofMillis(200);
+        ArxivApiSource source = source(2, 6, interval, (start, max) -> page(1_000, start, max, "2026-04-27T10:00:00Z"));
+
+        source.fetch(DAY);
+
+        assertEquals(3, callNanos.size());
+        for (int i = 1; i < callNanos.size(); i++) {
+            long gap = callNanos.get(i) - callNanos.get(i - 1);
+            assertTrue(gap >= interval.toNanos(), "call " + i + " came " + gap / 1_000_000 + " ms after the previous");
+        }
+    }
+
+    @Test
     void asksForTheQueryWithinTheWindowNewestFirst() {
         ArxivApiSource source = source(100, 100, (start, max) -> page(0, 0, 0, null));
 
@@ -75,11 +91,17 @@ class ArxivApiSourceTest {
     }
 
     private ArxivApiSource source(int pageSize, int maxResults, BiFunction<Integer, Integer, byte[]> pages) {
-        SourcesConfig config = config(pageSize, maxResults);
+        return source(pageSize, maxResults, Duration.ZERO, pages);
+    }
+
+    private ArxivApiSource source(int pageSize, int maxResults, Duration interval,
+            BiFunction<Integer, Integer, byte[]> pages) {
+        SourcesConfig config = config(pageSize, maxResults, interval);
         FeedHttpClient http = new FeedHttpClient(config) {
             @Override
-            public FeedResponse get(String source, URI uri) {
+            public FeedResponse get(String source, URI uri, Duration minRetryDelay) {
                 requests.add(uri);
+                callNanos.add(System.nanoTime());
                 int start = Integer.parseInt(uri.getQuery().replaceAll(".*&start=(\\d+)&.*", "$1"));
                 int max = Integer.parseInt(uri.getQuery().replaceAll(".*&max_results=(\\d+)$", "$1"));
                 return new FeedResponse(uri, 200, pages.apply(start, max));
@@ -103,7 +125,7 @@ class ArxivApiSourceTest {
     }
 
     /** The settings the API source reads; asking for any other is a test failure. */
-    private static SourcesConfig config(int pageSize, int maxResults) {
+    static SourcesConfig config(int pageSize, int maxResults, Duration interval) {
         SourcesConfig.Http http = settings(SourcesConfig.Http.class, Map.of("connectTimeout", Duration.ofSeconds(1),
                 "requestTimeout", Duration.ofSeconds(1), "attempts", 1, "retryBaseDelay", Duration.ZERO,
                 "userAgent", "paper-digest test"));
@@ -111,12 +133,12 @@ class ArxivApiSourceTest {
                 Map.entry("apiEnabled", true), Map.entry("apiCron", SourcesConfig.CRON_OFF),
                 Map.entry("apiBaseUrl", "http://feeds.test:8089/"), Map.entry("apiQuery", "cat:cs.LG"),
                 Map.entry("apiWindowDays", 3), Map.entry("apiPageSize", pageSize), Map.entry("apiMaxResults", maxResults),
-                Map.entry("apiRequestInterval", Duration.ZERO), Map.entry("timeZone", "America/New_York")));
+                Map.entry("apiRequestInterval", interval), Map.entry("timeZone", "America/New_York")));
         return settings(SourcesConfig.class, Map.of("http", http, "arxiv", arxiv));
     }
 
     /** A config interface answering from {@code values} (a proxy: Quarkus scans test classes for beans). */
-    private static <T> T settings(Class<T> type, Map<String, Object> values) {
+    static <T> T settings(Class<T> type, Map<String, Object> values) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
             if (!values.containsKey(method.getName())) {
                 throw new UnsupportedOperationException(type.getSimpleName() + "." + method.getName());
