@@ -45,24 +45,28 @@ class ArxivApiRunTest extends FeedRunTest {
     @Test
     void aRecordedQueryIsPublishedNormalizedAndPagingStopsBeforeTheWindow() throws Exception {
         TestPapers.forget(DEL_MAESTRO_IDS);
+        // The recording holds papers of 2004 to 2014; a 3-day window around one of them keeps that one only.
         feeds.api(xml(RecordedFeeds.bytes(DEL_MAESTRO)));
 
-        JsonPath run = RunsApi.run("arxiv-api", "2016-10-20");
+        JsonPath run = RunsApi.run("arxiv-api", "2006-03-03");
 
         assertEquals("SUCCEEDED", run.getString("status"));
-        assertEquals(counts(10, 10, 0, 0, 0, 0), counts(run));
+        assertEquals(counts(10, 1, 0, 0, 9, 0), counts(run));
+        List<String> skipped = run.getList("skippedReasons", String.class);
+        assertEquals(9, skipped.size());
+        assertEquals("entry 1 (1201.4869): outside the requested window (2006-03-01 to 2006-03-03): "
+                + "published 2012-01-23T21:15:02Z", skipped.get(0));
+        skipped.forEach(reason -> assertTrue(reason.contains("outside the requested window"), reason));
         // 31 results, but the page already reaches back before the window: one call.
         feeds.wireMock().verifyThat(1, getRequestedFor(urlPathEqualTo(FeedServer.API_PATH))
                 .withQueryParam("search_query", equalTo(
-                        "(cat:cs.AI OR cat:cs.CL OR cat:cs.CV OR cat:cs.LG) AND submittedDate:[201610180000 TO 201610202359]"))
+                        "(cat:cs.AI OR cat:cs.CL OR cat:cs.CV OR cat:cs.LG) AND submittedDate:[200603010000 TO 200603032359]"))
                 .withQueryParam("sortBy", equalTo("submittedDate"))
                 .withQueryParam("sortOrder", equalTo("descending"))
                 .withQueryParam("start", equalTo("0"))
                 .withQueryParam("max_results", equalTo("100"))
                 .withHeader("User-Agent", containing("paper-digest")));
-        List<ConsumerRecord<String, String>> records = topic.awaitRecords(
-                r -> DEL_MAESTRO_IDS.stream().allMatch(id -> !withKey(r, id).isEmpty()));
-        DEL_MAESTRO_IDS.forEach(id -> assertEquals(1, withKey(records, id).size(), id));
+        List<ConsumerRecord<String, String>> records = topic.awaitRecords(r -> !withKey(r, "cond-mat/0603029").isEmpty());
         assertEquals(mapper.readTree("""
                 {"id": "cond-mat/0603029", "version": 1,
                  "title": "From stripe to checkerboard order on the square lattice in the presence of quenched disorder",
@@ -74,12 +78,20 @@ class ArxivApiRunTest extends FeedRunTest {
                            "pdf": "https://arxiv.org/pdf/cond-mat/0603029"},
                  "sources": ["arxiv-api"]}""".formatted(STRIPE_ABSTRACT)),
                 mapper.readTree(withKey(records, "cond-mat/0603029").get(0).value()));
-        var entanglement = mapper.readTree(withKey(records, "1412.6529").get(0).value());
+
+        JsonPath later = RunsApi.run("arxiv-api", "2014-12-21");
+
+        assertEquals(counts(10, 1, 0, 0, 9, 0), counts(later));
+        List<ConsumerRecord<String, String>> laterRecords = topic.awaitRecords(r -> !withKey(r, "1412.6529").isEmpty());
+        var entanglement = mapper.readTree(withKey(laterRecords, "1412.6529").get(0).value());
         assertEquals(2, entanglement.get("version").asInt());
         assertEquals("Particle partition entanglement of bosonic Luttinger liquids", entanglement.get("title").asText());
         assertEquals(mapper.readTree("[\"C. M. Herdman\", \"A. Del Maestro\"]"), entanglement.get("authors"));
         assertTrue(entanglement.get("abstract").asText().startsWith("We consider the R\\'{e}nyi entanglement entropy"),
                 "LaTeX kept as written");
+        List<ConsumerRecord<String, String>> all = TestPapers.publishMarkerAndAwait(topic);
+        DEL_MAESTRO_IDS.forEach(id -> assertEquals(List.of("cond-mat/0603029", "1412.6529").contains(id) ? 1 : 0,
+                withKey(all, id).size(), id));
     }
 
     @Test
@@ -182,7 +194,10 @@ class ArxivApiRunTest extends FeedRunTest {
         JsonPath run = RunsApi.run("arxiv-api", "2026-04-27");
 
         assertEquals("FAILED", run.getString("status"));
+        assertTrue(run.getString("failureReason").matches("HTTP 500 from " + feedBase
+                + "/api/query\\?.*&start=1&.* \\(gave up after 3 tries\\)"), run.getString("failureReason"));
         assertEquals(null, TestPapers.stored(id), "all pages or nothing");
+        assertTrue(withKey(TestPapers.publishMarkerAndAwait(topic), id).isEmpty(), "nothing published");
     }
 
     static final String STRIPE_ABSTRACT = "We discuss the effects of quenched disorder on a model of charge density "

@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -26,12 +29,15 @@ import dev.paperdigest.ingest.source.SourcesConfig;
  * The configured arXiv API query over a window of submission days ending with the requested day, newest first:
  * {@code GET {base}/api/query?search_query=(<query>) AND submittedDate:[from TO to]&sortBy=submittedDate
  * &sortOrder=descending&start=N&max_results=M}. Pages until the results end, the configured maximum is reached or a
- * page reaches back before the window (in case the server ignored the date filter); keeps the configured interval
- * between any two calls (arXiv asks for 3 s), across runs too.
+ * page reaches back before the window (in case the server ignored the date filter); papers outside the window are
+ * skipped with that reason. A page that does not start where it was asked to (a server ignoring {@code start})
+ * fails the run rather than repeating or missing results. Keeps the configured interval between any two calls
+ * (arXiv asks for 3 s), retries included, across runs too.
  */
 @Singleton
 public class ArxivApiSource extends PaperSource {
 
+    static final String OUTSIDE_WINDOW = "outside the requested window";
     private static final DateTimeFormatter SUBMITTED_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
     private final SourcesConfig.Arxiv config;
@@ -50,7 +56,9 @@ public class ArxivApiSource extends PaperSource {
     public ParsedFeed fetch(LocalDate day) {
         // arXiv's submittedDate is in GMT.
         Instant windowStart = day.minusDays(config.apiWindowDays() - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant windowEnd = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(60);
+        Instant dayAfter = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant windowEnd = dayAfter.minusSeconds(60);
+        String outside = OUTSIDE_WINDOW + " (" + day.minusDays(config.apiWindowDays() - 1L) + " to " + day + ")";
         String query = "(" + config.apiQuery() + ") AND submittedDate:[" + format(windowStart) + " TO "
                 + format(windowEnd) + "]";
 
@@ -60,12 +68,32 @@ public class ArxivApiSource extends PaperSource {
         int start = 0;
         while (true) {
             ArxivApiPage page = fetchPage(query, start, Math.min(config.apiPageSize(), config.apiMaxResults() - entries));
-            papers.addAll(page.papers());
+            if (page.startIndex() != start) {
+                throw new FeedException(name(), "asked for results from " + start + ", the answer starts at "
+                        + page.startIndex() + " (does the server ignore start?)");
+            }
+            Set<Integer> skippedPositions = new HashSet<>();
             for (SkippedEntry entry : page.feed().skipped()) {
+                skippedPositions.add(entry.position());
                 skipped.add(new SkippedEntry(page.startIndex() + entry.position(), entry.rawId(), entry.reason()));
+            }
+            // The papers come in feed order, around the skipped entries: their positions follow from those.
+            int position = 0;
+            for (NormalizedPaper paper : page.papers()) {
+                do {
+                    position++;
+                } while (skippedPositions.contains(position));
+                Instant published = paper.publishedAt();
+                if (published != null && (published.isBefore(windowStart) || !published.isBefore(dayAfter))) {
+                    skipped.add(new SkippedEntry(page.startIndex() + position, paper.id(), outside + ": published "
+                            + published));
+                } else {
+                    papers.add(paper);
+                }
             }
             entries += page.feed().entryCount();
             if (!page.hasNextPage() || entries >= config.apiMaxResults() || reachesBefore(page, windowStart)) {
+                skipped.sort(Comparator.comparingInt(SkippedEntry::position));
                 return new ParsedFeed(papers, skipped);
             }
             start = page.nextStartIndex();

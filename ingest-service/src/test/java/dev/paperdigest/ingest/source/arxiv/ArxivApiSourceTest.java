@@ -3,6 +3,7 @@ package dev.paperdigest.ingest.source.arxiv;
 import static dev.paperdigest.ingest.source.HandMadeFeeds.apiEntry;
 import static dev.paperdigest.ingest.source.HandMadeFeeds.apiPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -18,6 +19,7 @@ import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
 
+import dev.paperdigest.ingest.source.FeedException;
 import dev.paperdigest.ingest.source.FeedHttpClient;
 import dev.paperdigest.ingest.source.FeedResponse;
 import dev.paperdigest.ingest.source.ParsedFeed;
@@ -51,7 +53,24 @@ class ArxivApiSourceTest {
 
         ParsedFeed feed = source.fetch(DAY);
 
-        assertEquals(4, feed.entryCount(), "the pages fetched are kept whole");
+        assertEquals(4, feed.entryCount(), "the pages fetched are counted whole");
+        assertEquals(2, requests.size());
+        assertEquals(2, feed.papers().size());
+        assertEquals(List.of("entry 3 (2604.10002): outside the requested window (2026-04-25 to 2026-04-27): "
+                + "published 2026-04-24T23:59:00Z", "entry 4 (2604.10003): outside the requested window "
+                + "(2026-04-25 to 2026-04-27): published 2026-04-24T23:59:00Z"),
+                feed.skipped().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void aServerIgnoringStartFailsInsteadOfRepeatingItsFirstPage() {
+        // Every answer is the first page, whatever start was asked for.
+        ArxivApiSource source = source(2, 100, (start, max) -> page(1_000, 0, max, "2026-04-27T10:00:00Z"));
+
+        FeedException failure = assertThrows(FeedException.class, () -> source.fetch(DAY));
+
+        assertEquals("asked for results from 2, the answer starts at 0 (does the server ignore start?)",
+                failure.reason());
         assertEquals(2, requests.size());
     }
 
