@@ -37,7 +37,8 @@ import io.restassured.path.json.JsonPath;
  * acknowledged by Kafka. Prints figures and writes them to target/benchmarks/ingest-run.md; asserts only that the
  * work was done (1,500 new papers, 1,500 records), never a time.
  *
- * <p>Run with {@code mvn -o -q -pl ingest-service verify -Pbenchmark}.
+ * <p>Run with {@code mvn -pl ingest-service -am verify -Dtest=IngestRunBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
