@@ -141,6 +141,7 @@ public interface SourcesConfig {
         Duration staleAfter();
     }
 
-    String BASE_URL = "https?://[^/?#\\s]+/?";
+    /** No user info ({@code user:secret@}): it would end up in logs and in run failure reasons. */
+    String BASE_URL = "https?://[^/?#\\s@]+/?";
     String BASE_URL_MESSAGE = "must be scheme, host and optional port, e.g. http://localhost:8089";
 }

@@ -27,6 +27,20 @@ class TextNormalizerTest {
     }
 
     @Test
+    void invisibleFormatCharactersGo() {
+        // A right-to-left override would show "Attention is all you need" reversed after it; a zero-width space
+        // and a BOM hide inside words.
+        assertEquals("Attention is all you need", TextNormalizer.normalize("\u202EAtten\u200Btion is all you need\u202C\uFEFF"));
+        assertEquals("Ada Lovelace", TextNormalizer.normalize("Ada \u2066Love\u00ADlace\u2069"));
+    }
+
+    @Test
+    void joinersThatSpellNamesStay() {
+        String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+        assertEquals(persian, TextNormalizer.normalize(persian));
+    }
+
+    @Test
     void latexAndTexAccentsAreKeptAsWritten() {
         String abstractText = "for $\\frac{1}{3}<s<1$ the R\\'{e}nyi entropy of $\\delta$-function bosons";
 

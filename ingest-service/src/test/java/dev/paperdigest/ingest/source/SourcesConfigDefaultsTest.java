@@ -1,6 +1,7 @@
 package dev.paperdigest.ingest.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -43,5 +44,14 @@ class SourcesConfigDefaultsTest {
             }
         }
         assertTrue(checked > 20, "found the settings: " + checked);
+    }
+
+    @Test
+    void baseUrlsWithUserInfoAreRefused() {
+        // The pattern the mapping validates at startup: a base URL is logged and named in failure reasons.
+        assertTrue("http://localhost:8089".matches(SourcesConfig.BASE_URL));
+        assertTrue("https://export.arxiv.org/".matches(SourcesConfig.BASE_URL));
+        assertFalse("https://user:secret@export.arxiv.org".matches(SourcesConfig.BASE_URL));
+        assertFalse("https://token@huggingface.co".matches(SourcesConfig.BASE_URL));
     }
 }
