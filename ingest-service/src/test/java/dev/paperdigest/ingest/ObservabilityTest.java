@@ -35,7 +35,7 @@ class ObservabilityTest {
         double newBefore = Metrics.value("paperdigest_papers_ingested_total", Map.of("outcome", "new"));
         double publishedBefore = Metrics.value("paperdigest_outbox_published_total", Map.of());
 
-        given().contentType(ContentType.JSON).header("Authorization", "Bearer dev-admin-key")
+        given().contentType(ContentType.JSON).header("Authorization", TestPapers.ADMIN)
                 .body(TestPapers.paper(TestPapers.freshId()))
                 .post("/api/papers").then().statusCode(202).body("new", equalTo(1));
 

@@ -73,10 +73,6 @@ public final class LocalPostgres implements AutoCloseable {
         return password;
     }
 
-    public boolean isEmbedded() {
-        return embedded != null;
-    }
-
     @Override
     public void close() {
         if (embedded != null) {

@@ -2,9 +2,14 @@ package dev.paperdigest.localinfra;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A real SMTP server that accepts every mail (GreenMail) plus a mailbox page where a person reads what arrived.
@@ -45,25 +50,35 @@ public final class MailCatcher implements AutoCloseable {
         return page.url();
     }
 
-    /** The underlying GreenMail server, for tests that want its own API. */
-    public GreenMail greenMail() {
-        return greenMail;
-    }
-
     /** Every mail received so far, oldest first. */
     public List<CapturedMail> mails() {
-        var messages = greenMail.getReceivedMessages();
-        List<CapturedMail> mails = new ArrayList<>(messages.length);
+        return decoded(message -> true);
+    }
+
+    /** The mails received so far that were addressed to {@code recipient}; only those are decoded. */
+    public List<CapturedMail> mailsTo(String recipient) {
+        return decoded(message -> addressedTo(message, recipient));
+    }
+
+    private List<CapturedMail> decoded(Predicate<MimeMessage> wanted) {
+        MimeMessage[] messages = greenMail.getReceivedMessages();
+        List<CapturedMail> mails = new ArrayList<>();
         for (int i = 0; i < messages.length; i++) {
-            mails.add(CapturedMail.of(i, messages[i]));
+            if (wanted.test(messages[i])) {
+                mails.add(CapturedMail.of(i, messages[i]));
+            }
         }
         return mails;
     }
 
-    /** The mails received so far that were addressed to {@code recipient}. */
-    public List<CapturedMail> mailsTo(String recipient) {
-        return mails().stream().filter(mail -> mail.to().stream().anyMatch(to -> to.equalsIgnoreCase(recipient)))
-                .toList();
+    private static boolean addressedTo(MimeMessage message, String recipient) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients)
+                    .anyMatch(to -> to.toString().equalsIgnoreCase(recipient));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("unreadable captured mail", e);
+        }
     }
 
     /** Forgets every mail received so far. */

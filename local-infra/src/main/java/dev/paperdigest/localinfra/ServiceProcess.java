@@ -61,18 +61,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public String name() {
-        return name;
-    }
 
     /** e.g. {@code http://localhost:8081} */
     public String baseUrl() {
         return "http://localhost:" + port;
     }
 
-    public Path logFile() {
-        return logFile;
-    }
 
     /** Waits until {@code /q/health/ready} answers 200; fails with the log's tail if the service dies or is late. */
     public ServiceProcess awaitReady(Duration timeout) {

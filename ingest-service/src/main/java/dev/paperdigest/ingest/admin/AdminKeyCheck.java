@@ -31,7 +31,8 @@ public final class AdminKeyCheck {
             return Outcome.MISSING;
         }
         String presented = authorizationHeader.substring(BEARER.length()).strip();
-        return sameSecret(presented, configuredKey.get()) ? Outcome.GRANTED : Outcome.WRONG;
+        // A key read from a secret file may end in a newline.
+        return sameSecret(presented, configuredKey.get().strip()) ? Outcome.GRANTED : Outcome.WRONG;
     }
 
     /**

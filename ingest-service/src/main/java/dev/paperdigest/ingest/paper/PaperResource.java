@@ -1,5 +1,6 @@
 package dev.paperdigest.ingest.paper;
 
+import dev.paperdigest.ingest.web.ProblemJson;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -27,7 +28,6 @@ import dev.paperdigest.ingest.admin.AdminOnly;
 @Tag(name = "Papers", description = "Feed papers in by hand or from a script")
 public class PaperResource {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
 
     private final PaperBatchReader reader;
     private final PaperIngestService ingestService;
@@ -59,11 +59,11 @@ public class PaperResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON or an invalid paper; violations[].field names "
             + "the value, prefixed with the array position such as [1].title; malformed JSON gives line and column. "
             + "Nothing was stored.",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "HttpValidationProblem")))
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpValidationProblem")))
     @APIResponse(responseCode = "401", description = "Missing or wrong admin key",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "HttpProblem")))
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
     @APIResponse(responseCode = "403", description = "Admin endpoints disabled (no key configured)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "HttpProblem")))
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
     public Response submit(JsonNode body) {
         List<NormalizedPaper> papers = reader.read(body);
         return Response.accepted(ingestService.ingest(papers)).build();

@@ -1,5 +1,6 @@
 package dev.paperdigest.ingest.run;
 
+import dev.paperdigest.ingest.web.ProblemJson;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -42,13 +43,12 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 @SecurityRequirement(name = IngestApi.ADMIN_KEY_SCHEME)
 @Tag(name = "Ingest runs", description = "Fetch the paper feeds now and see what every run did")
 @APIResponse(responseCode = "401", description = "Missing or wrong admin key",
-        content = @Content(mediaType = IngestRunResource.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem")))
+        content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
 @APIResponse(responseCode = "403", description = "Admin endpoints disabled (no key configured)",
-        content = @Content(mediaType = IngestRunResource.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem")))
+        content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
 public class IngestRunResource {
 
     public static final String PATH = "/api/ingest/runs";
-    static final String PROBLEM_JSON = "application/problem+json";
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 200;
 
@@ -74,9 +74,9 @@ public class IngestRunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestRunView.class)))
     @APIResponse(responseCode = "400", description = "Unknown source, malformed or future date, or a date for "
             + "arxiv-rss; violations[].field names it",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "HttpValidationProblem")))
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpValidationProblem")))
     @APIResponse(responseCode = "409", description = "A run of the source is running (runningRunId), or the "
-            + "source is disabled", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "HttpProblem")))
+            + "source is disabled", content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
     public Response start(JsonNode body) {
         RunRequest.Checked request = RunRequest.check(body, runner);
         IngestRun run = runner.start(request.source(), request.day(), RunTrigger.REQUEST);
@@ -89,7 +89,7 @@ public class IngestRunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IngestRunView[].class)))
     @APIResponse(responseCode = "400", description = "Unknown source or a limit out of range",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "HttpValidationProblem")))
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpValidationProblem")))
     public List<IngestRunView> list(
             @Parameter(description = "only runs of this source") @QueryParam("source") String source,
             @Parameter(description = "at most this many, 1 to " + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
@@ -106,7 +106,7 @@ public class IngestRunResource {
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestRunView.class)))
     @APIResponse(responseCode = "404", description = "No such run",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "HttpProblem")))
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
     public IngestRunView one(@PathParam("id") String id) {
         return parseId(id).flatMap(runs::byId).map(IngestRunView::of).orElseThrow(() -> HttpProblem.builder()
                 .withStatus(Response.Status.NOT_FOUND)

@@ -11,6 +11,10 @@ public record FeedResponse(URI uri, int status, byte[] body) {
     private static final int EXCERPT_LENGTH = 200;
 
     public boolean isSuccess() {
+        return isSuccess(status);
+    }
+
+    public static boolean isSuccess(int status) {
         return status >= 200 && status < 300;
     }
 

@@ -1,7 +1,6 @@
 package dev.paperdigest.ingest.source;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -26,10 +25,6 @@ public final class FeedXmlReader implements AutoCloseable {
     /** Opens raw bytes; the XML declaration (or its absence: UTF-8) decides the encoding. */
     public static FeedXmlReader open(byte[] xml) throws XMLStreamException {
         return new FeedXmlReader(hardenedFactory().createXMLStreamReader(new ByteArrayInputStream(xml)));
-    }
-
-    public static FeedXmlReader open(String xml) throws XMLStreamException {
-        return new FeedXmlReader(hardenedFactory().createXMLStreamReader(new StringReader(xml)));
     }
 
     private static XMLInputFactory hardenedFactory() {

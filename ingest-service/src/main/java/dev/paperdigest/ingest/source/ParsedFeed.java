@@ -19,10 +19,6 @@ public record ParsedFeed(List<NormalizedPaper> papers, List<SkippedEntry> skippe
         skipped = List.copyOf(skipped);
     }
 
-    public static ParsedFeed empty() {
-        return new ParsedFeed(List.of(), List.of());
-    }
-
     /**
      * Reads {@code entries} in feed order: a valid one becomes a paper, an invalid one a {@link SkippedEntry} with its
      * 1-based position, the id as the feed wrote it ({@code rawId}) and the reason.

@@ -49,7 +49,7 @@ class NewPaperEventContractTest {
         TestPapers.forget(List.of(key));
 
         try (PapersTopicProbe topic = PapersTopicProbe.fromNow(bootstrapServers)) {
-            given().contentType(ContentType.JSON).header("Authorization", "Bearer dev-admin-key")
+            given().contentType(ContentType.JSON).header("Authorization", TestPapers.ADMIN)
                     .body(mapper.writeValueAsString(golden.get("value")))
                     .post("/api/papers")
                     .then().statusCode(202).body("new", equalTo(1));

@@ -1,5 +1,6 @@
 package dev.paperdigest.ingest.paper;
 
+import static dev.paperdigest.ingest.web.ProblemAssertions.expectProblem;
 import static dev.paperdigest.ingest.event.PapersTopicProbe.headers;
 import static dev.paperdigest.ingest.event.PapersTopicProbe.withKey;
 import static dev.paperdigest.ingest.paper.TestPapers.freshId;
@@ -48,8 +49,6 @@ import jakarta.inject.Inject;
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class PaperResourceTest {
 
-    static final String ADMIN = "Bearer dev-admin-key";
-    static final String PROBLEM_JSON = "application/problem+json";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -239,7 +238,7 @@ class PaperResourceTest {
 
     @Test
     void wrongContentTypeIsAProblem() {
-        expectProblem(given().header("Authorization", ADMIN).contentType(ContentType.TEXT).body("hello")
+        expectProblem(given().header("Authorization", TestPapers.ADMIN).contentType(ContentType.TEXT).body("hello")
                 .post("/api/papers").then(), 415);
     }
 
@@ -247,15 +246,8 @@ class PaperResourceTest {
         return TestPapers.publishMarkerAndAwait(topic);
     }
 
-    static ValidatableResponse expectProblem(ValidatableResponse response, int status) {
-        return response.statusCode(status)
-                .contentType(startsWith(PROBLEM_JSON))
-                .body("status", equalTo(status))
-                .body("title", org.hamcrest.Matchers.notNullValue());
-    }
-
     static ValidatableResponse post(Object body) {
-        return given().contentType(ContentType.JSON).header("Authorization", ADMIN).body(body)
+        return given().contentType(ContentType.JSON).header("Authorization", TestPapers.ADMIN).body(body)
                 .post("/api/papers").then();
     }
 

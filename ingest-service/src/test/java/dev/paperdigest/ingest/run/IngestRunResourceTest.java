@@ -1,5 +1,6 @@
 package dev.paperdigest.ingest.run;
 
+import static dev.paperdigest.ingest.web.ProblemAssertions.expectProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.paperdigest.ingest.source.FeedServer.json;
@@ -34,8 +35,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class IngestRunResourceTest extends FeedRunTest {
-
-    static final String PROBLEM_JSON = "application/problem+json";
 
     @Test
     void aStartedRunIsAnsweredAtOnceWithItsLocation() {
@@ -173,12 +172,5 @@ class IngestRunResourceTest extends FeedRunTest {
     private static ValidatableResponse list(Map<String, String> query) {
         return given().header("Authorization", TestPapers.ADMIN).queryParams(query).get(IngestRunResource.PATH).then()
                 .statusCode(200).contentType(ContentType.JSON);
-    }
-
-    static ValidatableResponse expectProblem(ValidatableResponse response, int status) {
-        return response.statusCode(status)
-                .contentType(startsWith(PROBLEM_JSON))
-                .body("status", equalTo(status))
-                .body("title", org.hamcrest.Matchers.notNullValue());
     }
 }

@@ -11,6 +11,6 @@ public final class MailSubject {
     }
 
     public static String newPaper(String title) {
-        return OneLineText.of("New paper: " + OneLineText.of(title), MAX_LENGTH);
+        return OneLineText.of("New paper: " + title, MAX_LENGTH);
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperdigest.notify.subscription;
 
+import dev.paperdigest.notify.OneLineText;
 import dev.paperdigest.notify.NotifyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -67,7 +68,7 @@ public class SubscriptionService {
     static List<String> distinct(List<String> topics) {
         Map<String, String> byKey = new LinkedHashMap<>();
         for (String topic : topics) {
-            String query = topic.replaceAll("\\s+", " ").strip();
+            String query = OneLineText.of(topic);
             byKey.putIfAbsent(query.toLowerCase(Locale.ROOT), query);
         }
         return new ArrayList<>(byKey.values());

@@ -5,10 +5,12 @@ import dev.paperdigest.ingest.paper.PaperLinks;
 import dev.paperdigest.ingest.paper.NormalizedPaper;
 import dev.paperdigest.ingest.paper.AuthorNameNormalizer;
 import dev.paperdigest.ingest.source.FeedException;
+import dev.paperdigest.ingest.source.FeedResponse;
 import dev.paperdigest.ingest.source.FeedXmlReader;
 import dev.paperdigest.ingest.source.InvalidEntryException;
 import dev.paperdigest.ingest.source.ParsedFeed;
 import dev.paperdigest.ingest.paper.TextNormalizer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -48,16 +50,13 @@ public final class ArxivApiParser {
         }
     }
 
+    /** A body held as text (hand-made or unwrapped from a recording), read as UTF-8. */
     public ArxivApiPage parse(int httpStatus, String body) {
-        try (FeedXmlReader xml = FeedXmlReader.open(body)) {
-            return parse(httpStatus, xml);
-        } catch (XMLStreamException e) {
-            throw unreadable(httpStatus, e);
-        }
+        return parse(httpStatus, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static FeedException unreadable(int httpStatus, XMLStreamException e) {
-        if (isSuccess(httpStatus)) {
+        if (FeedResponse.isSuccess(httpStatus)) {
             return FeedException.malformedXml(SOURCE, e);
         }
         return new FeedException(SOURCE, "HTTP " + httpStatus + " with a body that is not an Atom feed", e);
@@ -66,7 +65,7 @@ public final class ArxivApiParser {
     private ArxivApiPage parse(int httpStatus, FeedXmlReader xml) throws XMLStreamException {
         xml.moveToRoot();
         if (!xml.is(ATOM_NS, "feed")) {
-            if (!isSuccess(httpStatus)) {
+            if (!FeedResponse.isSuccess(httpStatus)) {
                 throw new FeedException(SOURCE, "HTTP " + httpStatus + " with a body that is not an Atom feed");
             }
             throw new FeedException(SOURCE, "not an Atom feed: root element " + xml.qualifiedName());
@@ -92,13 +91,13 @@ public final class ArxivApiParser {
 
         for (Entry entry : entries) {
             // Under a non-2xx status the "Error" title alone suffices; under 200 the error id must confirm it.
-            if (entry.isTitledError() && (entry.hasErrorId() || !isSuccess(httpStatus))) {
+            if (entry.isTitledError() && (entry.hasErrorId() || !FeedResponse.isSuccess(httpStatus))) {
                 String reason = TextNormalizer.normalizeToNull(entry.summary);
                 throw new FeedException(SOURCE, "arXiv API error (HTTP " + httpStatus + "): "
                         + (reason == null ? TextNormalizer.normalize(entry.id) : reason));
             }
         }
-        if (!isSuccess(httpStatus)) {
+        if (!FeedResponse.isSuccess(httpStatus)) {
             throw new FeedException(SOURCE, "HTTP " + httpStatus + " without an error entry");
         }
 
@@ -182,10 +181,6 @@ public final class ArxivApiParser {
         } catch (NumberFormatException e) {
             throw new FeedException(SOURCE, "opensearch:" + element + " is not a number: '" + text.strip() + "'");
         }
-    }
-
-    private static boolean isSuccess(int httpStatus) {
-        return httpStatus >= 200 && httpStatus < 300;
     }
 
     private static final class Entry {

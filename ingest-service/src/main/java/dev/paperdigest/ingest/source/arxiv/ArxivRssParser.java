@@ -9,6 +9,7 @@ import dev.paperdigest.ingest.source.FeedXmlReader;
 import dev.paperdigest.ingest.source.InvalidEntryException;
 import dev.paperdigest.ingest.source.ParsedFeed;
 import dev.paperdigest.ingest.paper.TextNormalizer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -59,12 +60,9 @@ public final class ArxivRssParser {
         }
     }
 
+    /** A body held as text (hand-made feeds), read as UTF-8. */
     public ParsedFeed parse(String body) {
-        try (FeedXmlReader xml = FeedXmlReader.open(body)) {
-            return parse(xml);
-        } catch (XMLStreamException e) {
-            throw FeedException.malformedXml(SOURCE, e);
-        }
+        return parse(body.getBytes(StandardCharsets.UTF_8));
     }
 
     private ParsedFeed parse(FeedXmlReader xml) throws XMLStreamException {

@@ -14,6 +14,7 @@ import dev.paperdigest.ingest.source.InvalidEntryException;
 import dev.paperdigest.ingest.source.ParsedFeed;
 import dev.paperdigest.ingest.paper.TextNormalizer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -58,12 +59,9 @@ public final class HuggingFaceDailyPapersParser {
         }
     }
 
+    /** A body held as text (hand-made feeds). */
     public ParsedFeed parse(String body) {
-        try {
-            return toFeed(reader.readTree(body));
-        } catch (IOException e) {
-            throw malformed(e);
-        }
+        return parse(body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static FeedException malformed(IOException e) {
