@@ -50,8 +50,36 @@ public interface NotifyConfig {
     }
 
     interface Subscription {
-        /** Topics one subscriber may have; further topics are dropped without saying so (no enumeration). */
-        @WithDefault("50")
-        int maxTopics();
+        /** A PENDING subscriber (address never confirmed) is deleted this long after its last sign-up. */
+        @WithDefault("7d")
+        Duration pendingExpiry();
+
+        /** Signing up again re-sends the confirmation (or the "subscribed already" mail) at most this often. */
+        @WithDefault("1h")
+        Duration signupMailInterval();
+
+        /** How long the manage link of a mail (or of the confirmation page) works. */
+        @WithDefault("60d")
+        Duration manageLinkValidity();
+
+        /** How long the unsubscribe link of a mail works. */
+        @WithDefault("365d")
+        Duration unsubscribeLinkValidity();
+
+        RateLimit rateLimit();
+    }
+
+    /** Abuse limits of sign-ups (POST /api/subscriptions and the subscribe page), counted per instance. */
+    interface RateLimit {
+        /** Sign-ups one client address may make per window. */
+        @WithDefault("20")
+        int perClient();
+
+        /** Sign-ups for one email address per window, whoever sends them. */
+        @WithDefault("5")
+        int perAddress();
+
+        @WithDefault("1h")
+        Duration window();
     }
 }

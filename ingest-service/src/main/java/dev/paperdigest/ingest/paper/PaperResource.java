@@ -3,6 +3,7 @@ package dev.paperdigest.ingest.paper;
 import dev.paperdigest.ingest.web.ProblemJson;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.paperdigest.ingest.IngestApi;
-import dev.paperdigest.ingest.admin.AdminOnly;
+import dev.paperdigest.ingest.security.AdminKeyAuthenticationMechanism;
+import dev.paperdigest.ingest.security.Roles;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 
 @Path("/api/papers")
 @Tag(name = "Papers", description = "Feed papers in by hand or from a script")
@@ -38,7 +41,8 @@ public class PaperResource {
     }
 
     @POST
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
+    @HttpAuthenticationMechanism(AdminKeyAuthenticationMechanism.SCHEME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest one paper or an array of papers",

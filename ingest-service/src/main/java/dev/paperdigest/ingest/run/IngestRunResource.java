@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,17 +29,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.paperdigest.ingest.IngestApi;
-import dev.paperdigest.ingest.admin.AdminOnly;
+import dev.paperdigest.ingest.security.AdminKeyAuthenticationMechanism;
+import dev.paperdigest.ingest.security.Roles;
 import dev.paperdigest.ingest.web.FieldViolation;
 import dev.paperdigest.ingest.web.InvalidRequestProblem;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 
 /**
  * Runs of the paper sources: start one now, see what each did. Admin only, reading included: runs show upstream
  * URLs and failure details that are operators' business.
  */
 @Path(IngestRunResource.PATH)
-@AdminOnly
+@RolesAllowed(Roles.ADMIN)
+@HttpAuthenticationMechanism(AdminKeyAuthenticationMechanism.SCHEME)
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = IngestApi.ADMIN_KEY_SCHEME)
 @Tag(name = "Ingest runs", description = "Fetch the paper feeds now and see what every run did")

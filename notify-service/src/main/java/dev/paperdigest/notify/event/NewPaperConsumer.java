@@ -94,11 +94,11 @@ public class NewPaperConsumer {
             return;
         }
         topicSync.refresh();
-        Set<Long> topicIds = matcher.match(PaperMapper.toDocument(paper));
-        int stored = matchRecorder.record(paper.id, topicIds);
+        Set<Long> queryIds = matcher.match(PaperMapper.toDocument(paper));
+        int stored = matchRecorder.record(paper.id, queryIds);
         meters.counter("paperdigest.events.consumed", "outcome", "processed").increment();
         meters.counter("paperdigest.matches.recorded").increment(stored);
-        LOG.debugf("paper %s matched %d topics, %d new matches", paper.id, topicIds.size(), stored);
+        LOG.debugf("paper %s matched %d distinct queries, %d new matches", paper.id, queryIds.size(), stored);
         if (stored > 0) {
             // Observed after commit (TransactionPhase.AFTER_SUCCESS): the mailer must see the committed rows.
             matchesRecorded.fire(new MatchesRecorded(paper.id, stored));

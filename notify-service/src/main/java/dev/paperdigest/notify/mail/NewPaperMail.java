@@ -13,12 +13,12 @@ import java.util.Locale;
  * other scheme reaches an href.
  */
 public record NewPaperMail(String title, List<String> authors, String moreAuthors, List<String> topics,
-        String abstractExcerpt, String absUrl, String pdfUrl, String huggingfaceUrl, String publicUrl) {
+        String abstractExcerpt, String absUrl, String pdfUrl, String huggingfaceUrl, SubscriberLinks.Links links) {
 
     static final int MAX_AUTHORS = 10;
     static final int MAX_EXCERPT = 600;
 
-    public static NewPaperMail of(Paper paper, List<String> topics, String publicUrl) {
+    public static NewPaperMail of(Paper paper, List<String> topics, SubscriberLinks.Links links) {
         List<String> authors = paper.authors == null ? List.of() : paper.authors;
         String moreAuthors = authors.size() > MAX_AUTHORS ? "and " + (authors.size() - MAX_AUTHORS) + " more" : null;
         return new NewPaperMail(
@@ -30,7 +30,7 @@ public record NewPaperMail(String title, List<String> authors, String moreAuthor
                 httpUrlOrNull(paper.absUrl),
                 httpUrlOrNull(paper.pdfUrl),
                 httpUrlOrNull(paper.huggingfaceUrl),
-                httpUrlOrNull(publicUrl));
+                links);
     }
 
     /** The abstract with whitespace collapsed, cut at a word boundary. */

@@ -1,71 +1,202 @@
 package dev.paperdigest.notify.matching;
 
+import dev.paperdigest.notify.DatabaseTime;
+import dev.paperdigest.notify.matching.query.InvalidTopicQueryException;
+import dev.paperdigest.notify.matching.query.TopicQuery;
+import dev.paperdigest.notify.matching.query.TopicQueryParser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps this instance's {@link Matcher} in step with the topic table, which every instance writes to.
+ * Keeps this instance's {@link Matcher} holding exactly the distinct queries of ACTIVE subscribers' topics, however
+ * many instances write the tables.
  *
- * <p>Topic ids come from a sequence and a topic is never changed in place, so before each match
- * {@link #refresh()} loads the topics above the highest id seen so far. Then it compares the number of topics in
- * the table with the number in the matcher; when they differ, it rebuilds the matcher from the table in a new map
- * that replaces the old one at once (a concurrent match sees the old or the new set, never a half-built one).
- *
- * <p>Handled: topics committed in id order (the incremental load); a topic whose lower id commits after a higher
- * one was loaded, or a deleted topic (both change the count, so the matcher is rebuilt). Not handled: a late
- * commit and a deletion between two refreshes cancel out in the count, and the late topic is then missed until
- * the next rebuild; a topic changed in place would never be seen (none is). A topic committed after the refresh
- * does not take part in matching the paper at hand. Cost per paper: one aggregate query while no topic changed;
- * a rebuild is rare.
+ * <p>At start-up it loads them all. Then, every second (and before each paper is matched), it reads the queries
+ * named in {@code matcher_change} since its last look, minus an overlap of {@link #OVERLAP} so that a transaction
+ * that committed late is still seen, and registers or unregisters each one by whether an ACTIVE subscriber's topic
+ * uses it now. Re-checking a query twice is harmless. Every {@code 10m} it reloads everything anyway (a safety net
+ * for anything longer than the overlap) and forgets old change rows.
  */
 @ApplicationScoped
 public class TopicSync {
 
     private static final Logger LOG = Logger.getLogger(TopicSync.class);
+    static final Duration OVERLAP = Duration.ofMinutes(1);
+    private static final Duration CHANGE_RETENTION = Duration.ofHours(1);
 
     private final Matcher matcher;
     private final EntityManager entityManager;
-    private long highestSeenId;
+    private final TopicQueryParser parser;
+    private final TopicQueries topicQueries;
+    private final Set<Long> registered = ConcurrentHashMap.newKeySet();
+    private Instant lookedAt = Instant.EPOCH;
+    private boolean loaded;
 
-    public TopicSync(Matcher matcher, EntityManager entityManager) {
+    public TopicSync(Matcher matcher, EntityManager entityManager, TopicQueryParser parser, TopicQueries topicQueries) {
         this.matcher = matcher;
         this.entityManager = entityManager;
+        this.parser = parser;
+        this.topicQueries = topicQueries;
     }
 
-    /** Brings the matcher up to date with the committed topics; call inside a transaction before matching. */
+    /** Before the Kafka consumer starts matching: every active query registered. */
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(this::normalizeLegacyTopics);
+        QuarkusTransaction.requiringNew().run(this::reload);
+    }
+
+    @Scheduled(every = "${paperdigest.matcher.sync-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        QuarkusTransaction.requiringNew().run(this::refresh);
+    }
+
+    @Scheduled(every = "${paperdigest.matcher.reload-interval:10m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reloadAll() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            reload();
+            entityManager.createNativeQuery("delete from matcher_change where changed_at < now() - make_interval(secs => :s)")
+                    .setParameter("s", (double) CHANGE_RETENTION.toSeconds()).executeUpdate();
+        });
+    }
+
+    /** Applies the changes noted since the last look; call in a transaction. */
     public synchronized void refresh() {
-        Object[] table = entityManager.createQuery("select count(t), coalesce(max(t.id), 0) from Topic t",
-                Object[].class).getSingleResult();
-        long inTable = ((Number) table[0]).longValue();
-        if (((Number) table[1]).longValue() > highestSeenId) {
-            for (Object[] row : topicsAbove(highestSeenId)) {
-                long id = (Long) row[0];
-                matcher.register(id, (String) row[1]);
-                highestSeenId = Math.max(highestSeenId, id);
+        if (!loaded) {
+            reload(); // a paper consumed before the start-up load must not meet an empty matcher
+            return;
+        }
+        Instant now = databaseNow();
+        List<?> ids = entityManager.createNativeQuery(
+                "select distinct query_id from matcher_change where changed_at > :since")
+                .setParameter("since", lookedAt.minus(OVERLAP).atOffset(java.time.ZoneOffset.UTC))
+                .getResultList();
+        lookedAt = now;
+        if (ids.isEmpty()) {
+            return;
+        }
+        Long[] queryIds = ids.stream().map(id -> ((Number) id).longValue()).toArray(Long[]::new);
+        Map<Long, String> active = activeQueries("q.id = any(:ids)", queryIds);
+        Map<Long, TopicQuery> added = new HashMap<>();
+        Set<Long> removed = new HashSet<>();
+        for (Long id : queryIds) {
+            String text = active.get(id);
+            if (text != null && !registered.contains(id)) {
+                parse(id, text).ifPresent(query -> added.put(id, query));
+            } else if (text == null && registered.contains(id)) {
+                removed.add(id);
             }
         }
-        if (inTable != matcher.size()) {
-            LOG.debugf("matcher holds %d topics, table %d: rebuilding", matcher.size(), inTable);
-            Map<Long, String> all = new LinkedHashMap<>();
-            long highest = 0;
-            for (Object[] row : topicsAbove(0)) {
-                long id = (Long) row[0];
-                all.put(id, (String) row[1]);
-                highest = Math.max(highest, id);
-            }
-            matcher.replaceAll(all);
-            highestSeenId = highest;
+        if (!added.isEmpty()) {
+            matcher.register(added);
+            registered.addAll(added.keySet());
+        }
+        if (!removed.isEmpty()) {
+            matcher.unregister(removed);
+            registered.removeAll(removed);
+        }
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            LOG.debugf("matcher: %d queries added, %d removed, %d registered", added.size(), removed.size(),
+                    registered.size());
         }
     }
 
-    /** (id, query) of the topics with an id above {@code after}, in id order. */
-    private List<Object[]> topicsAbove(long after) {
-        return entityManager.createQuery("select t.id, t.query from Topic t where t.id > :after order by t.id",
-                Object[].class).setParameter("after", after).getResultList();
+    /** Registers every active query afresh, in one swap; call in a transaction. */
+    synchronized void reload() {
+        Instant now = databaseNow();
+        long started = System.nanoTime();
+        Map<Long, String> active = activeQueries("true", null);
+        Map<Long, TopicQuery> queries = new ConcurrentHashMap<>();
+        active.entrySet().parallelStream().forEach(entry ->
+                parse(entry.getKey(), entry.getValue()).ifPresent(query -> queries.put(entry.getKey(), query)));
+        matcher.replaceAll(queries);
+        registered.clear();
+        registered.addAll(queries.keySet());
+        lookedAt = now;
+        loaded = true;
+        LOG.infof("matcher loaded %d distinct queries in %d ms", queries.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** (id → text) of the distinct queries that a topic of an ACTIVE subscriber uses, among those selected. */
+    private Map<Long, String> activeQueries(String condition, Long[] ids) {
+        var query = entityManager.createNativeQuery("""
+                select q.id, q.query from topic_query q
+                where %s and exists (select 1 from topic t join subscriber s on s.id = t.subscriber_id
+                                     where t.query_id = q.id and s.status = 'ACTIVE')
+                """.formatted(condition));
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        Map<Long, String> active = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            active.put(((Number) columns[0]).longValue(), (String) columns[1]);
+        }
+        return active;
+    }
+
+    private java.util.Optional<TopicQuery> parse(long id, String text) {
+        try {
+            return java.util.Optional.of(parser.parse(text));
+        } catch (InvalidTopicQueryException e) {
+            // Only if the query language changed since the query was stored: it is skipped, not fatal.
+            LOG.warnf("topic query %d no longer parses (%s): not matched", id, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Topics stored by the version before the query language have no distinct query yet. Their meaning was "all
+     * these words", which the query language reads the same way once its operators are escaped; one that still
+     * does not parse is dropped with a warning. Idempotent, so instances starting together do no harm.
+     */
+    void normalizeLegacyTopics() {
+        List<?> legacy = entityManager.createNativeQuery("select id, query, subscriber_id from topic where query_id is null")
+                .getResultList();
+        Set<Long> touched = new HashSet<>();
+        for (Object row : legacy) {
+            Object[] columns = (Object[]) row;
+            long topicId = ((Number) columns[0]).longValue();
+            String text = (String) columns[1];
+            TopicQuery query;
+            try {
+                query = parser.parse(text);
+            } catch (InvalidTopicQueryException e) {
+                try {
+                    query = parser.parse(org.apache.lucene.queryparser.classic.QueryParser.escape(text));
+                } catch (InvalidTopicQueryException again) {
+                    LOG.warnf("legacy topic %d '%s' is no valid query (%s): deleted", topicId, text, again.getMessage());
+                    entityManager.createNativeQuery("delete from topic where id = :id").setParameter("id", topicId)
+                            .executeUpdate();
+                    continue;
+                }
+            }
+            long queryId = topicQueries.idOf(query);
+            entityManager.createNativeQuery("update topic set query_id = :q where id = :id and query_id is null")
+                    .setParameter("q", queryId).setParameter("id", topicId).executeUpdate();
+            touched.add(queryId);
+        }
+        if (!legacy.isEmpty()) {
+            LOG.infof("normalized %d topics of an earlier version into %d distinct queries", legacy.size(), touched.size());
+        }
+    }
+
+    private Instant databaseNow() {
+        return DatabaseTime.toInstant(entityManager.createNativeQuery("select now()").getSingleResult());
     }
 }

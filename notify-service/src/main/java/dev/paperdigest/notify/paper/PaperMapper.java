@@ -33,7 +33,7 @@ public final class PaperMapper {
     }
 
     public static PaperDocument toDocument(Paper paper) {
-        return new PaperDocument(paper.id, paper.title, paper.abstractText);
+        return new PaperDocument(paper.id, paper.title, paper.abstractText, paper.authors, paper.categories);
     }
 
     private static List<String> names(List<String> values) {

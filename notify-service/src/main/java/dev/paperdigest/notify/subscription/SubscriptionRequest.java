@@ -1,6 +1,8 @@
 package dev.paperdigest.notify.subscription;
 
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,38 +11,42 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * Body of POST /api/subscriptions. Members this version does not know yet (frequency, timezone, ...) are ignored.
+ * Body of POST /api/subscriptions (and of the subscribe page's form). Schedule fields left out take their defaults
+ * (DAILY at 8 o'clock UTC, weekly on Monday).
  *
- * @param email  where matching papers are sent; a plain dot-atom local part and no control or format character
- *               anywhere (it becomes a mail header)
- * @param topics keyword queries, each needing at least one letter or digit and no control or format character
+ * @param email     where mails go: a dot-atom local part and no control or format character anywhere (it becomes a
+ *                  mail header)
+ * @param topics    1 to 20 queries (see docs/query-syntax.md)
+ * @param frequency INSTANT, DAILY or WEEKLY
+ * @param timezone  IANA zone of sendHour and weekday
+ * @param sendHour  0 to 23, the hour of a DAILY or WEEKLY mail
+ * @param weekday   the day of a WEEKLY mail
  */
 public record SubscriptionRequest(
         @NotBlank
         @Size(max = 254)
-        @Email(regexp = EMAIL_SHAPE, message = "must be a well-formed email address")
+        @Email(regexp = SubscriptionFields.EMAIL_SHAPE, message = "must be a well-formed email address")
         String email,
 
         @NotNull
-        @Size(min = 1, max = 20)
-        List<@NotBlank @Size(max = 200)
-                @Pattern(regexp = NO_CONTROL_CHARACTER, message = "must not contain control or format characters")
-                @Pattern(regexp = HAS_WORD, message = "must contain a letter or digit") String> topics) {
+        @Size(min = 1, max = SubscriptionFields.MAX_TOPICS)
+        List<@TopicText String> topics,
 
-    /** RFC 5322 atext: what a local part may hold without quoting. */
-    private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
+        @Pattern(regexp = SubscriptionFields.FREQUENCY, message = "must be INSTANT, DAILY or WEEKLY")
+        String frequency,
 
-    /** Characters that no topic or address may hold: controls (NUL, CR, LF, tab, C1), format chars, line separators. */
-    private static final String NOT_ALLOWED = "\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}";
+        @Size(max = 64)
+        @IanaTimeZone
+        String timezone,
 
-    /**
-     * On top of @Email's own checks: a dot-atom local part (no quoted string, which the mailer cannot send to), a
-     * dotted domain, and no white space, control or format character anywhere.
-     */
-    static final String EMAIL_SHAPE = ATEXT + "+(?:\\." + ATEXT + "+)*@[^\\s" + NOT_ALLOWED + "@]+\\.[^\\s"
-            + NOT_ALLOWED + "@]+";
+        @Min(0) @Max(23)
+        Integer sendHour,
 
-    static final String NO_CONTROL_CHARACTER = "[^" + NOT_ALLOWED + "]*";
+        @Pattern(regexp = SubscriptionFields.WEEKDAY, message = "must be a day of the week in capitals, e.g. MONDAY")
+        String weekday) {
 
-    static final String HAS_WORD = "(?s).*[\\p{L}\\p{N}].*";
+    /** The schedule asked for, defaults filled in. */
+    public Schedule schedule() {
+        return Schedule.DEFAULT.with(frequency, timezone, sendHour, weekday);
+    }
 }

@@ -1,76 +1,300 @@
 package dev.paperdigest.notify.subscription;
 
-import dev.paperdigest.notify.OneLineText;
+import dev.paperdigest.notify.DatabaseTime;
 import dev.paperdigest.notify.NotifyConfig;
+import dev.paperdigest.notify.mail.AccountMailKind;
+import dev.paperdigest.notify.mail.AccountMailer;
+import dev.paperdigest.notify.matching.MatcherChanges;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Stores subscribers and their topics; a known address gets the topics it does not have yet, up to
- * {@code paperdigest.subscription.max-topics}. Topics beyond the limit are dropped silently: the caller answers the
- * same either way, so the answer tells nothing about the address.
+ * The subscription lifecycle: PENDING (signed up, address not confirmed) → ACTIVE (confirmed: matched and mailed)
+ * → UNSUBSCRIBED (and back). Nothing but the confirmation mail goes to a PENDING address. Every change that can
+ * add or remove a query from the matchers is noted for them ({@link MatcherChanges}).
  */
 @ApplicationScoped
 public class SubscriptionService {
 
-    private final EntityManager entityManager;
-    private final NotifyConfig config;
+    private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
 
-    public SubscriptionService(EntityManager entityManager, NotifyConfig config) {
+    private final EntityManager entityManager;
+    private final SubscriberTopics topics;
+    private final AccessTokens tokens;
+    private final MatcherChanges matcherChanges;
+    private final NotifyConfig config;
+    private final Event<AccountMailer.Queued> mailQueued;
+    private final Clock clock;
+
+    public SubscriptionService(EntityManager entityManager, SubscriberTopics topics, AccessTokens tokens,
+            MatcherChanges matcherChanges, NotifyConfig config, Event<AccountMailer.Queued> mailQueued, Clock clock) {
         this.entityManager = entityManager;
+        this.topics = topics;
+        this.tokens = tokens;
+        this.matcherChanges = matcherChanges;
         this.config = config;
+        this.mailQueued = mailQueued;
+        this.clock = clock;
+    }
+
+    /** What confirming a token did. */
+    public record Confirmation(SubscriberStatus status, String manageToken) {
     }
 
     /**
-     * Upserts rather than find-then-insert, so two sign-ups of one address at the same moment both succeed; the
-     * subscriber row is then locked, so they take turns at counting and adding topics and the limit holds.
-     *
-     * @return how many topics were new
+     * Signs an address up. The caller answers the same whatever happens here, so nobody learns whether the address
+     * was known:
+     * <ul>
+     * <li>unknown address: a PENDING subscriber with these topics and schedule, and a confirmation mail;</li>
+     * <li>PENDING or UNSUBSCRIBED: topics and schedule replaced, PENDING, and the confirmation mail again;</li>
+     * <li>ACTIVE: nothing changes (nobody may change a subscription without its manage link); the owner gets a
+     * mail with that link instead.</li>
+     * </ul>
+     * At most one such mail per address per {@code signup-mail-interval}.
      */
     @Transactional
-    public int subscribe(String email, List<String> topics) {
-        entityManager.createNativeQuery(
-                "insert into subscriber (email) values (:email) on conflict ((lower(email))) do nothing")
+    public void subscribe(SubscriptionRequest request) {
+        String email = normalizedEmail(request.email());
+        Schedule schedule = request.schedule();
+        // An upsert first, so two sign-ups of one address at the same moment both succeed; then the row is locked.
+        List<?> inserted = entityManager.createNativeQuery("""
+                insert into subscriber (email, status, frequency, timezone, send_hour, weekday)
+                values (:email, 'PENDING', :frequency, :timezone, :sendHour, :weekday)
+                on conflict ((lower(email))) do nothing
+                returning id
+                """)
                 .setParameter("email", email)
-                .executeUpdate();
-        long subscriberId = ((Number) entityManager.createNativeQuery(
-                "select id from subscriber where lower(email) = lower(:email) for update")
-                .setParameter("email", email)
-                .getSingleResult()).longValue();
-        long room = config.subscription().maxTopics() - ((Number) entityManager.createNativeQuery(
-                "select count(*) from topic where subscriber_id = :subscriber")
-                .setParameter("subscriber", subscriberId)
-                .getSingleResult()).longValue();
-        int added = 0;
-        for (String query : distinct(topics)) {
-            if (added >= room) {
-                break;
-            }
-            added += entityManager.createNativeQuery("""
-                    insert into topic (subscriber_id, query) values (:subscriber, :query)
-                    on conflict (subscriber_id, lower(query)) do nothing
-                    """)
-                    .setParameter("subscriber", subscriberId)
-                    .setParameter("query", query)
-                    .executeUpdate();
+                .setParameter("frequency", schedule.frequency().name())
+                .setParameter("timezone", schedule.timezone())
+                .setParameter("sendHour", schedule.sendHour())
+                .setParameter("weekday", schedule.weekday().name())
+                .getResultList();
+        if (!inserted.isEmpty()) {
+            long id = ((Number) inserted.get(0)).longValue();
+            topics.replace(id, request.topics());
+            queueSignupMail(id, AccountMailKind.CONFIRM);
+            return;
         }
-        return added;
+        Subscriber subscriber = entityManager.createQuery("from Subscriber where lower(email) = lower(:email)",
+                Subscriber.class).setParameter("email", email)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+        if (subscriber.status == SubscriberStatus.ACTIVE) {
+            queueSignupMail(subscriber.id, AccountMailKind.ALREADY_SUBSCRIBED);
+            return;
+        }
+        setSchedule(subscriber.id, schedule);
+        entityManager.createNativeQuery("""
+                update subscriber set status = 'PENDING', unsubscribed_at = null, updated_at = now() where id = :id
+                """).setParameter("id", subscriber.id).executeUpdate();
+        topics.replace(subscriber.id, request.topics());
+        queueSignupMail(subscriber.id, AccountMailKind.CONFIRM);
     }
 
-    /** Topics with whitespace collapsed, each once whatever its letter case, in the order given. */
-    static List<String> distinct(List<String> topics) {
-        Map<String, String> byKey = new LinkedHashMap<>();
-        for (String topic : topics) {
-            String query = OneLineText.of(topic);
-            byKey.putIfAbsent(query.toLowerCase(Locale.ROOT), query);
+    /**
+     * Confirms the address of a confirm token: PENDING becomes ACTIVE; an ACTIVE one stays as it is (confirming
+     * twice is harmless). The answer carries a fresh manage token, for the confirmation page's link.
+     */
+    @Transactional
+    public Optional<Confirmation> confirm(String token) {
+        OptionalLong id = tokens.find(token, TokenPurpose.CONFIRM);
+        if (id.isEmpty()) {
+            return Optional.empty();
         }
-        return new ArrayList<>(byKey.values());
+        Subscriber subscriber = lock(id.getAsLong());
+        if (subscriber.status == SubscriberStatus.PENDING) {
+            entityManager.createNativeQuery("""
+                    update subscriber set status = 'ACTIVE', confirmed_at = now(), updated_at = now() where id = :id
+                    """).setParameter("id", subscriber.id).executeUpdate();
+            matcherChanges.touched(topics.queryIds(subscriber.id));
+            LOG.infof("subscriber %d confirmed", subscriber.id);
+        } else if (subscriber.status == SubscriberStatus.UNSUBSCRIBED) {
+            return Optional.empty(); // its confirm tokens are revoked on unsubscribing; defensive
+        }
+        return Optional.of(new Confirmation(SubscriberStatus.ACTIVE, tokens.mint(subscriber.id, TokenPurpose.MANAGE)));
+    }
+
+    /**
+     * One-click unsubscribe: the subscriber of an unsubscribe token gets nothing more (matches not yet mailed are
+     * dropped, confirm tokens revoked); topics and schedule stay for {@link #resubscribe}.
+     *
+     * @return false for an unknown token
+     */
+    @Transactional
+    public boolean unsubscribe(String token) {
+        OptionalLong id = tokens.find(token, TokenPurpose.UNSUBSCRIBE);
+        id.ifPresent(this::unsubscribe);
+        return id.isPresent();
+    }
+
+    /** Unsubscribes the subscriber (from the one-click link or the manage page); unsubscribed already: no change. */
+    @Transactional
+    public void unsubscribe(long subscriberId) {
+        Subscriber subscriber = lock(subscriberId);
+        if (subscriber.status != SubscriberStatus.UNSUBSCRIBED) {
+            entityManager.createNativeQuery("""
+                    update subscriber set status = 'UNSUBSCRIBED', unsubscribed_at = now(), updated_at = now()
+                    where id = :id
+                    """).setParameter("id", subscriber.id).executeUpdate();
+            entityManager.createNativeQuery("delete from paper_match where subscriber_id = :id and sent_at is null")
+                    .setParameter("id", subscriber.id).executeUpdate();
+            tokens.revoke(subscriber.id, TokenPurpose.CONFIRM);
+            matcherChanges.touched(topics.queryIds(subscriber.id));
+            LOG.infof("subscriber %d unsubscribed", subscriber.id);
+        }
+    }
+
+    /**
+     * The way back from the unsubscribe page: the same token makes an unsubscribed subscriber ACTIVE again, with
+     * the topics and schedule it had (the address was confirmed before).
+     *
+     * @return false for an unknown token, or a subscriber that never confirmed
+     */
+    @Transactional
+    public boolean resubscribe(String token) {
+        OptionalLong id = tokens.find(token, TokenPurpose.UNSUBSCRIBE);
+        return id.isPresent() && resubscribe(id.getAsLong());
+    }
+
+    /**
+     * Makes an unsubscribed subscriber ACTIVE again (the manage page's way back).
+     *
+     * @return false for a subscriber that never confirmed its address
+     */
+    @Transactional
+    public boolean resubscribe(long subscriberId) {
+        Subscriber subscriber = lock(subscriberId);
+        if (subscriber.status == SubscriberStatus.UNSUBSCRIBED && subscriber.confirmedAt != null) {
+            entityManager.createNativeQuery("""
+                    update subscriber set status = 'ACTIVE', unsubscribed_at = null, updated_at = now() where id = :id
+                    """).setParameter("id", subscriber.id).executeUpdate();
+            matcherChanges.touched(topics.queryIds(subscriber.id));
+            LOG.infof("subscriber %d subscribed again", subscriber.id);
+            return true;
+        }
+        return subscriber.status == SubscriberStatus.ACTIVE;
+    }
+
+    /** The subscription as its owner sees it. */
+    @Transactional
+    public SubscriptionView view(long subscriberId) {
+        Subscriber subscriber = entityManager.find(Subscriber.class, subscriberId);
+        if (subscriber == null) {
+            throw gone();
+        }
+        Object[] mails = (Object[]) entityManager.createNativeQuery("""
+                select max(sent_at), count(*) filter (where sent_at is null and failed_at is null)
+                from paper_match where subscriber_id = :id
+                """).setParameter("id", subscriberId).getSingleResult();
+        Schedule schedule = Schedule.of(subscriber);
+        Instant nextDue = subscriber.status == SubscriberStatus.ACTIVE
+                ? schedule.nextSendAfter(clock.instant()).orElse(null) : null;
+        return new SubscriptionView(subscriber.email, subscriber.status, topics.texts(subscriberId),
+                schedule.frequency(), schedule.timezone(), schedule.sendHour(), schedule.weekday(),
+                subscriber.confirmedAt, DatabaseTime.toInstant(mails[0]), nextDue, ((Number) mails[1]).longValue());
+    }
+
+    /** Changes topics and/or schedule; members left null stay. */
+    @Transactional
+    public SubscriptionView update(long subscriberId, SubscriptionUpdate update) {
+        Subscriber subscriber = lock(subscriberId);
+        setSchedule(subscriberId, Schedule.of(subscriber).with(update.frequency(), update.timezone(),
+                update.sendHour(), update.weekday()));
+        if (update.topics() != null) {
+            topics.replace(subscriberId, update.topics());
+        }
+        entityManager.flush();
+        entityManager.clear();
+        return view(subscriberId);
+    }
+
+    /** Deletes the subscriber with everything stored about it (topics, matches, tokens, queued mails). */
+    @Transactional
+    public void delete(long subscriberId) {
+        lock(subscriberId);
+        matcherChanges.touched(topics.queryIds(subscriberId));
+        entityManager.createNativeQuery("delete from subscriber where id = :id").setParameter("id", subscriberId)
+                .executeUpdate();
+        LOG.infof("subscriber %d deleted on request", subscriberId);
+    }
+
+    /** Forgets PENDING subscribers whose address was not confirmed in time, and tokens that expired. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void expire() {
+        int pending = entityManager.createNativeQuery("""
+                delete from subscriber
+                where status = 'PENDING' and updated_at < now() - make_interval(secs => :seconds)
+                """)
+                .setParameter("seconds", (double) config.subscription().pendingExpiry().toSeconds())
+                .executeUpdate();
+        int expiredTokens = tokens.deleteExpired();
+        if (pending > 0 || expiredTokens > 0) {
+            LOG.infof("expired %d unconfirmed subscribers and %d tokens", pending, expiredTokens);
+        }
+    }
+
+    private void setSchedule(long subscriberId, Schedule schedule) {
+        entityManager.createNativeQuery("""
+                update subscriber set frequency = :frequency, timezone = :timezone, send_hour = :sendHour,
+                       weekday = :weekday, updated_at = now()
+                where id = :id
+                """)
+                .setParameter("frequency", schedule.frequency().name())
+                .setParameter("timezone", schedule.timezone())
+                .setParameter("sendHour", schedule.sendHour())
+                .setParameter("weekday", schedule.weekday().name())
+                .setParameter("id", subscriberId)
+                .executeUpdate();
+    }
+
+    /** Queues a sign-up mail unless one was queued for this subscriber within the interval. */
+    private void queueSignupMail(long subscriberId, AccountMailKind kind) {
+        int due = entityManager.createNativeQuery("""
+                update subscriber set signup_mail_at = now()
+                where id = :id and (signup_mail_at is null or signup_mail_at <= now() - make_interval(secs => :seconds))
+                """)
+                .setParameter("id", subscriberId)
+                .setParameter("seconds", (double) config.subscription().signupMailInterval().toSeconds())
+                .executeUpdate();
+        if (due == 1) {
+            entityManager.createNativeQuery("insert into account_mail (subscriber_id, kind) values (:id, :kind)")
+                    .setParameter("id", subscriberId)
+                    .setParameter("kind", kind.name())
+                    .executeUpdate();
+            mailQueued.fire(new AccountMailer.Queued(subscriberId));
+        }
+    }
+
+    /** The subscriber of a valid token was deleted meanwhile: answered like an unknown token. */
+    private static NotFoundException gone() {
+        return new NotFoundException("This subscription does not exist (any more).");
+    }
+
+    private Subscriber lock(long subscriberId) {
+        Subscriber subscriber = entityManager.find(Subscriber.class, subscriberId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (subscriber == null) {
+            throw gone();
+        }
+        return subscriber;
+    }
+
+    /** Addresses are stored with their domain in lower case (the local part is the mailbox owner's business). */
+    static String normalizedEmail(String email) {
+        String stripped = email.strip();
+        int at = stripped.lastIndexOf('@');
+        return stripped.substring(0, at) + stripped.substring(at).toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package dev.paperdigest.notify.admin;
 import dev.paperdigest.notify.RealInfrastructure;
 import dev.paperdigest.notify.event.GoldenRecord;
 import dev.paperdigest.notify.event.PapersTopicClient;
+import dev.paperdigest.notify.subscription.Subscribers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -50,22 +51,22 @@ class AdminAndOperationsTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> stat("mailsPending") == 0);
         Map<String, Long> before = stats();
 
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "topics", List.of(word)))
-                .when().post("/api/subscriptions").then().statusCode(202);
+        Subscribers.active(email, word);
         // Title and abstract of its own, so no other test's topic matches this paper.
         PapersTopicClient.send(GoldenRecord.load().variant(GoldenRecord.unusedPaperId(), value -> {
             value.put("title", "On " + word);
             value.put("abstract", "Nothing else.");
         }));
-        await().atMost(Duration.ofSeconds(60)).until(() -> RealInfrastructure.infra().mail().mailsTo(email).size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> RealInfrastructure.infra().mail().mailsTo(email).size() == 2);
         // The mail is marked sent right after the SMTP server took it.
         await().atMost(Duration.ofSeconds(10)).until(() -> stat("mailsSent") > before.get("mailsSent"));
 
         Map<String, Long> after = stats();
-        for (String count : List.of("subscribers", "topics", "papers", "matches", "mailsSent")) {
+        for (String count : List.of("subscribers", "subscribersActive", "topics", "distinctQueries",
+                "registeredQueries", "papers", "matches", "mailsSent")) {
             assertEquals(before.get(count) + 1, after.get(count), count);
         }
-        assertEquals(1, RealInfrastructure.infra().mail().mailsTo(email).size());
+        assertEquals(2, RealInfrastructure.infra().mail().mailsTo(email).size(), "the confirmation and the paper");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +31,7 @@ class PipelineIT {
 
     private static final String ADMIN_KEY = "e2e-admin-key";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern CONFIRM_LINK = Pattern.compile("/confirm/([A-Za-z0-9_-]{32})");
 
     private static LocalInfrastructure infra;
     private static ServiceProcess ingest;
@@ -65,6 +68,12 @@ class PipelineIT {
         String email = "e2e-reader@example.org";
         assertEquals(202, post(notify, "/api/subscriptions",
                 "{\"email\": \"" + email + "\", \"topics\": [\"diffusion\"]}").statusCode());
+        // Double opt-in: the link of the confirmation mail, confirmed the way its page's button does.
+        await().atMost(Duration.ofSeconds(60)).until(() -> infra.mail().mailsTo(email).size() == 1);
+        Matcher link = CONFIRM_LINK.matcher(infra.mail().mailsTo(email).get(0).text());
+        assertTrue(link.find(), "a confirmation link");
+        HttpResponse<String> confirmed = post(notify, "/api/subscriptions/confirm/" + link.group(1), "");
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
 
         String paper = paperJson("2112.10752", "High-Resolution Image Synthesis with Latent Diffusion Models",
                 "By decomposing the image formation process into denoising autoencoders, diffusion models achieve "
@@ -73,8 +82,8 @@ class PipelineIT {
         assertEquals(202, first.statusCode(), first.body());
         assertTrue(first.body().contains("\"new\":1"), first.body());
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> infra.mail().mailsTo(email).size() == 1);
-        CapturedMail mail = infra.mail().mailsTo(email).get(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> infra.mail().mailsTo(email).size() == 2);
+        CapturedMail mail = infra.mail().mailsTo(email).get(1);
         assertTrue(mail.subject().contains("High-Resolution Image Synthesis with Latent Diffusion Models"),
                 mail.subject());
         assertTrue(mail.html().contains("High-Resolution Image Synthesis with Latent Diffusion Models"));
@@ -87,7 +96,7 @@ class PipelineIT {
         // could have caused would have arrived before it.
         assertEquals(202, post(ingest, "/api/papers", paperJson("2006.11239", "Denoising Diffusion Probabilistic Models",
                 "We present high quality image synthesis results using diffusion probabilistic models.")).statusCode());
-        await().atMost(Duration.ofSeconds(60)).until(() -> infra.mail().mailsTo(email).size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> infra.mail().mailsTo(email).size() == 3);
 
         List<String> subjects = infra.mail().mailsTo(email).stream().map(CapturedMail::subject).toList();
         assertEquals(1, subjects.stream().filter(s -> s.contains("Latent Diffusion Models")).count(), subjects.toString());

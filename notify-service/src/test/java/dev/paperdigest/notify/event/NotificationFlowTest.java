@@ -2,6 +2,7 @@ package dev.paperdigest.notify.event;
 
 import dev.paperdigest.localinfra.CapturedMail;
 import dev.paperdigest.notify.RealInfrastructure;
+import dev.paperdigest.notify.subscription.Subscribers;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -63,6 +64,12 @@ class NotificationFlowTest {
                 mail.html());
         assertTrue(mail.html().contains("<strong>diffusion</strong>"), "names the matched topic: " + mail.html());
         assertTrue(mail.text().contains(title), mail.text());
+        // Every mail to a subscriber: manage and unsubscribe links, and the RFC 8058 one-click headers.
+        String unsubscribe = "http://localhost:8082/unsubscribe/" + Subscribers.unsubscribeToken(mail);
+        assertTrue(mail.text().contains("http://localhost:8082/manage/" + Subscribers.manageToken(mail)), mail.text());
+        assertTrue(mail.html().contains("href=\"" + unsubscribe + "\""), mail.html());
+        assertEquals("<" + unsubscribe + ">", mail.headers().get("List-Unsubscribe"));
+        assertEquals("List-Unsubscribe=One-Click", mail.headers().get("List-Unsubscribe-Post"));
 
         // The same event again (same ce_id), and the same paper under another event id: neither mails again.
         PapersTopicClient.send(paper);
@@ -70,6 +77,44 @@ class NotificationFlowTest {
         sendMarkerAndAwaitItsMail(email, "diffusion");
 
         assertEquals(1, mailsWithSubject(email, "New paper: " + title));
+    }
+
+    @Test
+    void topicsMatchWithTheQueryLanguageAndOnlyActiveSubscribersAreMailed() {
+        // A word of letters only that no other test uses: the hex digits of a UUID spelt as letters.
+        String word = "zeolite" + UUID.randomUUID().toString().replace("-", "").chars()
+                .mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'g' + c - '0' : c)))
+                .collect(Collectors.joining());
+        String stemmed = uniqueEmail("stem");
+        String excluding = uniqueEmail("exclude");
+        String author = uniqueEmail("author");
+        String pending = uniqueEmail("pending");
+        subscribe(stemmed, word + " transformer");                 // stemming: matches "Transformers"
+        subscribe(excluding, word + " -\"catalytic cracking\"");   // a phrase excluded
+        subscribe(author, "author:schrodinger " + word);            // accents folded
+        Subscribers.signUp(pending, word);                          // never confirmed
+        Subscribers.awaitConfirmationToken(pending, 1);
+
+        String cracking = "Transformers for " + word + " catalytic cracking";
+        PapersTopicClient.send(golden.variant(GoldenRecord.unusedPaperId(), value -> {
+            value.put("title", cracking);
+            value.put("abstract", "Nothing else.");
+            value.putArray("authors").add("Erwin Schr\u00f6dinger");
+        }));
+        String plain = "A " + word + " study";
+        PapersTopicClient.send(golden.variant(GoldenRecord.unusedPaperId(), value -> {
+            value.put("title", plain);
+            value.put("abstract", "With transformers.");
+        }));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> paperMails(stemmed).size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> paperMails(excluding).size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> paperMails(author).size() == 1);
+        assertEquals("New paper: " + plain, paperMails(excluding).get(0).subject());
+        assertEquals("New paper: " + cracking, paperMails(author).get(0).subject());
+        sendMarkerAndAwaitItsMail(stemmed, word + " transformers");
+        assertEquals(List.of(Subscribers.CONFIRM_SUBJECT), RealInfrastructure.infra().mail().mailsTo(pending).stream()
+                .map(CapturedMail::subject).toList(), "a PENDING address gets its confirmation mail only");
     }
 
     @Test
@@ -154,7 +199,7 @@ class NotificationFlowTest {
         assertEquals("payload member 'title' contains a NUL character", reasons.get(nulTitle));
         assertTrue(reasons.get(refused).startsWith("refused by the database (SQLState 23514): "), reasons.get(refused));
         assertEquals(retriesBefore, consumerRetries(), "no retry is spent on a record that can never be stored");
-        assertEquals(1, RealInfrastructure.infra().mail().mailsTo(email).size(), "only the valid paper is mailed");
+        assertEquals(1, paperMails(email).size(), "only the valid paper is mailed");
     }
 
     @Test
@@ -216,17 +261,20 @@ class NotificationFlowTest {
         return new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers);
     }
 
+    /** An ACTIVE subscriber: signed up and confirmed from the mail. */
     static void subscribe(String email, String... topics) {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "topics", List.of(topics)))
-                .when().post("/api/subscriptions")
-                .then().statusCode(202);
+        Subscribers.active(email, topics);
+    }
+
+    /** The paper mails to the address (its confirmation mail left out). */
+    static List<CapturedMail> paperMails(String email) {
+        return RealInfrastructure.infra().mail().mailsTo(email).stream()
+                .filter(mail -> mail.subject().startsWith("New paper: ")).toList();
     }
 
     private static List<CapturedMail> awaitMails(String email, int count) {
-        Function<String, List<CapturedMail>> mails = to -> RealInfrastructure.infra().mail().mailsTo(to);
-        await().atMost(Duration.ofSeconds(60)).until(() -> mails.apply(email).size() >= count);
-        return mails.apply(email);
+        await().atMost(Duration.ofSeconds(60)).until(() -> paperMails(email).size() >= count);
+        return paperMails(email);
     }
 
     private static long mailsWithSubject(String email, String subject) {
@@ -234,6 +282,6 @@ class NotificationFlowTest {
     }
 
     static String uniqueEmail(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        return Subscribers.uniqueEmail(prefix);
     }
 }

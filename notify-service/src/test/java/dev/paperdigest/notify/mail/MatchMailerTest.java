@@ -108,7 +108,7 @@ class MatchMailerTest {
             }
             List<Long> subscriberIds = new ArrayList<>();
             try (PreparedStatement subscriber = connection.prepareStatement(
-                    "insert into notify.subscriber (email) values (?) returning id")) {
+                    "insert into notify.subscriber (email, status) values (?, 'ACTIVE') returning id")) {
                 for (String email : emails) {
                     subscriber.setString(1, email);
                     try (ResultSet id = subscriber.executeQuery()) {

@@ -46,7 +46,8 @@ class PaperMailsTemplateTest {
         assertTrue(html.contains("We study &lt;i&gt;diffusion&lt;/i&gt; models."), html);
         assertTrue(html.contains("href=\"https://arxiv.org/abs/2501.00001\""), html);
         assertFalse(html.contains("javascript:"), "a non-http link is dropped: " + html);
-        assertTrue(html.contains("href=\"http://localhost:8082\""), html);
+        assertTrue(html.contains("href=\"http://localhost:8082/manage/m\""), "manage link: " + html);
+        assertTrue(html.contains("href=\"http://localhost:8082/unsubscribe/u\""), "unsubscribe link: " + html);
     }
 
     @Test
@@ -57,6 +58,8 @@ class PaperMailsTemplateTest {
         assertTrue(text.contains("Ada <b>Lovelace</b>, Alan Turing"), text);
         assertTrue(text.contains("your topics: \"diffusion\", \"<img src=x>\""), text);
         assertTrue(text.contains("Abstract: https://arxiv.org/abs/2501.00001"), text);
+        assertTrue(text.contains("Manage your topics and schedule: http://localhost:8082/manage/m"), text);
+        assertTrue(text.contains("Unsubscribe: http://localhost:8082/unsubscribe/u"), text);
         assertFalse(text.contains("javascript:"), text);
     }
 
@@ -97,6 +100,7 @@ class PaperMailsTemplateTest {
         paper.abstractText = "We study <i>diffusion</i>\nmodels.";
         paper.absUrl = "https://arxiv.org/abs/2501.00001";
         paper.pdfUrl = "javascript:alert(1)";
-        return NewPaperMail.of(paper, List.of("diffusion", "<img src=x>"), "http://localhost:8082");
+        return NewPaperMail.of(paper, List.of("diffusion", "<img src=x>"), new SubscriberLinks.Links(
+                "http://localhost:8082/", "http://localhost:8082/manage/m", "http://localhost:8082/unsubscribe/u"));
     }
 }

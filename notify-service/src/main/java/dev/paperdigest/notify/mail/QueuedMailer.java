@@ -1,0 +1,214 @@
+package dev.paperdigest.notify.mail;
+
+import dev.paperdigest.notify.NotifyConfig;
+import dev.paperdigest.notify.OneLineText;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends the mails queued as rows of one table (with {@code sent_at, attempts, next_attempt_at, failed_at,
+ * last_error}), each in three steps, the SMTP hand-off in no transaction:
+ * <ol>
+ * <li>a short transaction claims one due row with {@code FOR UPDATE SKIP LOCKED}, leases it (moves its
+ * {@code next_attempt_at} a lease ahead, so other drains and instances skip it after the commit too) and loads what
+ * the mail needs;</li>
+ * <li>the mail is sent, waiting at most {@code paperdigest.mail.send-timeout} (shorter than the lease);</li>
+ * <li>a second short transaction marks it sent, or records the failure with a growing back-off, or gives it up after
+ * {@code paperdigest.mail.max-attempts}.</li>
+ * </ol>
+ * So each mail goes out once, except when an instance dies (or loses its database) between the SMTP hand-off and
+ * step 3: then the lease runs out and the mail goes out once more. A send that times out counts as failed although
+ * the server may still deliver it. Each subclass sends on one thread of its own, woken by its poll and by commits
+ * that queue mail, so a slow SMTP server never holds up the Kafka consumer. Subclasses are {@code @Singleton}s (no
+ * client proxy, which would need a no-args constructor here).
+ *
+ * @param <M> a claimed mail: everything steps 2 and 3 need, detached from any transaction
+ */
+public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
+
+    /** What every claimed mail knows about its row. */
+    public interface Claimed {
+        long rowId();
+
+        int failedAttempts();
+    }
+
+    private static final Logger LOG = Logger.getLogger(QueuedMailer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    protected final EntityManager entityManager;
+    protected final NotifyConfig config;
+    private final MeterRegistry meters;
+    private final String table;
+    private final String kind;
+    private final ExecutorService sender;
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private volatile boolean stopped;
+
+    /**
+     * @param table the queue table (a constant of the subclass, never input)
+     * @param kind  the {@code kind} tag of the mail metrics and the sending thread's name
+     */
+    protected QueuedMailer(EntityManager entityManager, NotifyConfig config, MeterRegistry meters, String table,
+            String kind) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.meters = meters;
+        this.table = table;
+        this.kind = kind;
+        this.sender = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, kind + "-mailer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Step 1, in a transaction: claim one due row (see {@link #claimDueRow}) and load its mail. */
+    protected abstract Optional<M> claim();
+
+    /** Step 2: hands the mail to the SMTP server. */
+    protected abstract Uni<Void> send(M mail);
+
+    /** Queues a run that sends every due mail, unless one is queued already. */
+    public void wake() {
+        if (stopped || !drainQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sender.execute(() -> {
+                // Cleared before draining: a wake-up during the run queues one more run, which sees later commits.
+                drainQueued.set(false);
+                drain();
+            });
+        } catch (RejectedExecutionException e) {
+            drainQueued.set(false); // shutting down
+        }
+    }
+
+    private void drain() {
+        try {
+            while (!stopped && sendNext()) {
+                // one mail per round
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("sending %s mails stopped until the next poll: %s", kind, e.toString());
+        }
+    }
+
+    /** Claims, sends and settles one due mail. @return false when none was due */
+    public boolean sendNext() {
+        Optional<M> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        M mail = claimed.get();
+        try {
+            send(mail).await().atMost(config.mail().sendTimeout());
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> recordFailure(mail, e));
+            return true;
+        }
+        QuarkusTransaction.requiringNew().run(() -> markSent(mail));
+        return true;
+    }
+
+    /**
+     * Locks and leases the first due row that {@code dueRows} selects; call in a transaction.
+     *
+     * @param dueRow a query selecting the {@code id} of the first due row of this table in sending order, ending in
+     *               {@code limit 1 for update skip locked} (of the queue table), without parameters
+     */
+    protected Optional<Long> claimDueRow(String dueRow) {
+        List<?> ids = entityManager.createNativeQuery(dueRow).getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = ((Number) ids.get(0)).longValue();
+        entityManager.createNativeQuery(
+                "update " + table + " set next_attempt_at = now() + make_interval(secs => :seconds) where id = :id")
+                .setParameter("seconds", seconds(config.mail().lease()))
+                .setParameter("id", id)
+                .executeUpdate();
+        return Optional.of(id);
+    }
+
+    private void markSent(M mail) {
+        entityManager.createNativeQuery("update " + table + " set sent_at = now() where id = :id and sent_at is null")
+                .setParameter("id", mail.rowId())
+                .executeUpdate();
+        meters.counter("paperdigest.mails.sent", "kind", kind).increment();
+    }
+
+    private void recordFailure(M mail, RuntimeException e) {
+        int attempts = mail.failedAttempts() + 1;
+        boolean giveUp = attempts >= config.mail().maxAttempts();
+        Duration backoff = backoff(attempts);
+        entityManager.createNativeQuery("update " + table + """
+                 set attempts = :attempts, last_error = :error,
+                    failed_at = case when :giveUp then now() end,
+                    next_attempt_at = now() + make_interval(secs => :seconds)
+                where id = :id and sent_at is null
+                """)
+                .setParameter("attempts", attempts)
+                .setParameter("error", OneLineText.of(e.toString(), 1000))
+                .setParameter("giveUp", giveUp)
+                .setParameter("seconds", seconds(backoff))
+                .setParameter("id", mail.rowId())
+                .executeUpdate();
+        if (giveUp) {
+            meters.counter("paperdigest.mails.failed", "kind", kind).increment();
+            LOG.errorf("giving up %s mail %d after %d attempts: %s", kind, mail.rowId(), attempts, e.toString());
+        } else {
+            LOG.warnf("%s mail %d failed (attempt %d), retry after %s: %s", kind, mail.rowId(), attempts, backoff,
+                    e.toString());
+        }
+    }
+
+    /** Wait after the n-th failed attempt: 2 s, doubling, at most an hour. */
+    static Duration backoff(int failedAttempts) {
+        Duration backoff = Duration.ofSeconds(1L << Math.min(failedAttempts, 12));
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    /** Fails the start when a send could outlast its lease (the mail would then go out twice). */
+    protected void checkConfig() {
+        if (config.mail().sendTimeout().compareTo(config.mail().lease()) >= 0) {
+            throw new IllegalStateException("paperdigest.mail.send-timeout (" + config.mail().sendTimeout()
+                    + ") must be shorter than paperdigest.mail.lease (" + config.mail().lease() + ")");
+        }
+    }
+
+    /**
+     * Call on ShutdownEvent, while the datasource and the mailer are still up (a @PreDestroy may run after them): no
+     * new round starts, the mail in hand is finished and settled if that takes less than STOP_WAIT.
+     */
+    protected void stop() {
+        stopped = true;
+        sender.shutdown();
+        try {
+            if (!sender.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                sender.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            sender.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

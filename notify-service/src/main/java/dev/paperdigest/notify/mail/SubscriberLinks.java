@@ -1,0 +1,54 @@
+package dev.paperdigest.notify.mail;
+
+import dev.paperdigest.notify.NotifyConfig;
+import dev.paperdigest.notify.subscription.AccessTokens;
+import dev.paperdigest.notify.subscription.TokenPurpose;
+import io.quarkus.mailer.Mail;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The links every mail to a subscriber carries (manage, unsubscribe) with freshly minted tokens, and the
+ * RFC 8058 one-click unsubscribe headers made of them. The URLs consist of the configured public URL and tokens of
+ * our own alphabet (base64url), so nothing user- or feed-controlled reaches a header.
+ */
+@ApplicationScoped
+public class SubscriberLinks {
+
+    private final AccessTokens tokens;
+    private final NotifyConfig config;
+
+    public SubscriberLinks(AccessTokens tokens, NotifyConfig config) {
+        this.tokens = tokens;
+        this.config = config;
+    }
+
+    /** The links of one mail. */
+    public record Links(String home, String manage, String unsubscribe) {
+
+        /** A mail carrying the List-Unsubscribe headers, to base a template's mail on. */
+        public Mail withUnsubscribeHeaders() {
+            return new Mail()
+                    .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+    }
+
+    /** Mints a manage and an unsubscribe token for the subscriber; call in a transaction. */
+    public Links mint(long subscriberId) {
+        String base = publicUrl();
+        return new Links(base + "/",
+                base + "/manage/" + tokens.mint(subscriberId, TokenPurpose.MANAGE),
+                base + "/unsubscribe/" + tokens.mint(subscriberId, TokenPurpose.UNSUBSCRIBE));
+    }
+
+    /** The confirmation link of a PENDING subscriber, with a freshly minted confirm token; call in a transaction. */
+    public String confirm(long subscriberId) {
+        return publicUrl() + "/confirm/" + tokens.mint(subscriberId, TokenPurpose.CONFIRM);
+    }
+
+    /** The configured public URL without a trailing slash. */
+    public String publicUrl() {
+        String url = config.publicUrl().strip();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
