@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,17 +17,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real single-node Kafka broker (KRaft, combined broker + controller) running in its own JVM, launched from the
  * Maven Central artifact kafka_2.13 whose jar paths the build wrote to {@code kafka-broker.classpath}.
+ *
+ * <p>The broker can be {@linkplain #stop() stopped} and {@linkplain #start() started} again on the same ports and log
+ * directory, topics, records and committed offsets kept, so that tests can take Kafka away from running services.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private final Process process;
+    private final Path workDir;
+    private final Path config;
     private final int port;
     private final Path logFile;
+    private volatile Process process;
 
-    private KafkaBroker(Process process, int port, Path logFile) {
-        this.process = process;
+    private KafkaBroker(Path workDir, Path config, int port, Path logFile) {
+        this.workDir = workDir;
+        this.config = config;
         this.port = port;
         this.logFile = logFile;
     }
@@ -54,11 +62,8 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("Kafka storage format failed: " + Processes.tail(workDir.resolve("format.log")));
             }
 
-            Process broker = java(workDir, "kafka.Kafka", config.toString())
-                    .redirectOutput(logFile.toFile())
-                    .start();
-            KafkaBroker kafka = new KafkaBroker(broker, clientPort, logFile);
-            kafka.awaitListening();
+            KafkaBroker kafka = new KafkaBroker(workDir, config, clientPort, logFile);
+            kafka.start();
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Kafka in " + workDir, e);
@@ -66,6 +71,46 @@ public final class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting Kafka", e);
         }
+    }
+
+    /**
+     * Starts the stopped broker again with the same configuration, ports and log directory; returns once it accepts
+     * connections. Does nothing when it is running.
+     */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
+            // The log of the previous run is kept beside the new one.
+            if (Files.exists(logFile)) {
+                Files.move(logFile, workDir.resolve("broker-previous.log"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            process = java(workDir, "kafka.Kafka", config.toString())
+                    .redirectOutput(logFile.toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Kafka in " + workDir, e);
+        }
+        awaitListening();
+    }
+
+    /**
+     * Stops the broker (a controlled shutdown, killed if it takes longer than 20 s) and waits until its port is
+     * closed; the data stays for {@link #start()}. Does nothing when it is stopped already.
+     */
+    public synchronized void stop() {
+        Processes.stop(process, STOP_GRACE);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (FreePort.isInUse(port) && Instant.now().isBefore(deadline)) {
+            Processes.pause(Duration.ofMillis(100));
+        }
+    }
+
+    /** Whether the broker process is up. */
+    public boolean isRunning() {
+        Process current = process;
+        return current != null && current.isAlive();
     }
 
     /** {@code host:port} for {@code kafka.bootstrap.servers}. */
@@ -79,10 +124,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        Processes.stop(process, Duration.ofSeconds(20));
+        Processes.stop(process, STOP_GRACE);
     }
 
     private void awaitListening() {
+        Process process = this.process;
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         // The client port opens only once the KRaft controller has elected itself and the broker is registered.
         while (!startedLineLogged()) {

@@ -4,7 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,15 +14,23 @@ import java.util.Optional;
  * A real PostgreSQL server: the embedded one (binaries from Maven Central, started as a child process), or, for the
  * local run, an existing server named by {@code QUARKUS_DATASOURCE_JDBC_URL} (+ {@code _USERNAME}, {@code _PASSWORD}).
  * Tests always get the embedded one: their data must not land in somebody's database.
+ *
+ * <p>An embedded server can be {@linkplain #stop() stopped} and {@linkplain #start() started} again, on the same port
+ * and data directory with its data kept, so that tests can take the database away from running services.
  */
 public final class LocalPostgres implements AutoCloseable {
 
-    private final EmbeddedPostgres embedded;
+    private final Path dataDir;
+    private final int port;
+    private volatile EmbeddedPostgres embedded;
     private final String jdbcUrl;
     private final String username;
     private final String password;
 
-    private LocalPostgres(EmbeddedPostgres embedded, String jdbcUrl, String username, String password) {
+    private LocalPostgres(Path dataDir, int port, EmbeddedPostgres embedded, String jdbcUrl, String username,
+            String password) {
+        this.dataDir = dataDir;
+        this.port = port;
         this.embedded = embedded;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
@@ -34,7 +44,7 @@ public final class LocalPostgres implements AutoCloseable {
         if (existing == null || existing.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new LocalPostgres(null, existing,
+        return Optional.of(new LocalPostgres(null, 0, null, existing,
                 env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
                 env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "")));
     }
@@ -46,18 +56,70 @@ public final class LocalPostgres implements AutoCloseable {
      * @param port    its port, or 0 for any free port
      */
     static LocalPostgres startEmbedded(Path dataDir, int port) {
+        // A fresh cluster; after that the directory is kept across stop() and start() (and removed by its owner).
+        deleteRecursively(dataDir);
+        int chosenPort = FreePort.orAny(port);
+        EmbeddedPostgres postgres = launch(dataDir, chosenPort);
+        String url = "jdbc:postgresql://127.0.0.1:" + chosenPort + "/postgres";
+        return new LocalPostgres(dataDir, chosenPort, postgres, url, "postgres", "postgres");
+    }
+
+    private static EmbeddedPostgres launch(Path dataDir, int port) {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
-                    .setPort(FreePort.orAny(port))
+                    // Not cleaned: initdb runs only when the directory holds no cluster yet, so a restart keeps the
+                    // data (and close() leaves the directory alone).
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
                     // The services open pools of their own; the default of 300 connections needs more shared memory.
                     .setServerConfig("max_connections", "100")
                     .start();
-            String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
-            return new LocalPostgres(postgres, url, "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * Stops the embedded server (a fast shutdown: open sessions are terminated, as in a real outage); the port closes
+     * and the data stays. Does nothing when it is stopped already.
+     *
+     * @throws IllegalStateException for a server this class did not start
+     */
+    public synchronized void stop() {
+        requireEmbedded();
+        EmbeddedPostgres running = embedded;
+        embedded = null;
+        if (running != null) {
+            try {
+                running.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not stop embedded PostgreSQL", e);
+            }
+        }
+    }
+
+    /**
+     * Starts the stopped embedded server again on the same port and data directory, with everything it held; returns
+     * once it accepts connections. Does nothing when it is running.
+     *
+     * @throws IllegalStateException for a server this class did not start
+     */
+    public synchronized void start() {
+        requireEmbedded();
+        if (embedded == null) {
+            embedded = launch(dataDir, port);
+        }
+    }
+
+    /** Whether the server is up (always true for an existing server this class did not start). */
+    public boolean isRunning() {
+        return dataDir == null || embedded != null;
+    }
+
+    private void requireEmbedded() {
+        if (dataDir == null) {
+            throw new IllegalStateException("only an embedded PostgreSQL can be stopped and started: " + jdbcUrl);
         }
     }
 
@@ -73,14 +135,23 @@ public final class LocalPostgres implements AutoCloseable {
         return password;
     }
 
+    /** Stops an embedded server and deletes its data directory. */
     @Override
     public void close() {
-        if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not stop embedded PostgreSQL", e);
-            }
+        if (dataDir != null) {
+            stop();
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
         }
     }
 }

@@ -95,6 +95,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash or an OOM killer would end it: no shutdown hooks run. Returns once the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " still running 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
     @Override
     public void close() {
         // Longer than the services' own graceful shutdown (quarkus.shutdown.timeout=20s).

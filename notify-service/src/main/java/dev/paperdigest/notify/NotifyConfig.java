@@ -20,13 +20,48 @@ public interface NotifyConfig {
 
     Subscription subscription();
 
+    Digest digest();
+
+    /** Digests: when and how much (see DigestScheduler and DigestMailer). */
+    interface Digest {
+        /**
+         * INSTANT subscribers: matches are gathered this long after the first one waits, then sent as one digest
+         * (0 sends at once).
+         */
+        @WithDefault("1m")
+        Duration instantWindow();
+
+        /** Papers listed in one digest; the rest are listed on the manage page, none is lost. */
+        @WithDefault("50")
+        int maxPapers();
+
+        /** Due subscribers assembled per transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Permanent SMTP refusals (5xx) in a row after which a subscriber is suppressed (no more mail). */
+        @WithDefault("3")
+        int hardFailuresBeforeSuppression();
+
+        /** How often due digests are looked for (they are also assembled right after matches are recorded). */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
     interface Admin {
         /** Bearer key of the admin endpoints; when absent, admin endpoints are refused. */
         Optional<String> apiKey();
     }
 
     interface Mail {
-        /** How often MatchMailer looks for unsent matches (it is also woken after each consumer commit). */
+        /** List-Id of every digest (RFC 2919), e.g. {@code paper-digest <digest.example.org>}. */
+        @WithDefault("paper-digest <digest.paperdigest.local>")
+        String listId();
+
+        /** Optional mailto address of List-Unsubscribe, beside the one-click URL (e.g. unsubscribe@example.org). */
+        Optional<String> unsubscribeMailto();
+
+        /** How often the mailers look for unsent mail (they are also woken right after mail is queued). */
         @WithDefault("1s")
         Duration pollInterval();
 

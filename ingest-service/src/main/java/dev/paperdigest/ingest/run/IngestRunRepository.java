@@ -91,6 +91,19 @@ public class IngestRunRepository implements PanacheRepositoryBase<IngestRun, Lon
         return find("source", NEWEST_FIRST, source).firstResultOptional();
     }
 
+    /** The newest run started by the source's schedule. */
+    @Transactional
+    public Optional<IngestRun> latestScheduled(String source) {
+        return find("source = ?1 and trigger = ?2", NEWEST_FIRST, source, RunTrigger.SCHEDULE).firstResultOptional();
+    }
+
+    /** The newest successful run started by the source's schedule. */
+    @Transactional
+    public Optional<IngestRun> latestScheduledSucceeded(String source) {
+        return find("source = ?1 and trigger = ?2 and status = ?3", NEWEST_FIRST, source, RunTrigger.SCHEDULE,
+                RunStatus.SUCCEEDED).firstResultOptional();
+    }
+
     @Transactional
     public Optional<IngestRun> latestSucceeded(String source) {
         return find("source = ?1 and status = ?2", NEWEST_FIRST, source, RunStatus.SUCCEEDED).firstResultOptional();

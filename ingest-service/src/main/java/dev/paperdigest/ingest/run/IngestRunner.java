@@ -33,6 +33,7 @@ import dev.paperdigest.ingest.source.FeedException;
 import dev.paperdigest.ingest.source.PaperSource;
 import dev.paperdigest.ingest.source.ParsedFeed;
 import dev.paperdigest.ingest.source.SourcesConfig;
+import dev.paperdigest.ingest.web.DatabaseUnavailable;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -50,6 +51,8 @@ public class IngestRunner {
     /** How long a stopping service waits for its runs to end before it marks them FAILED. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     static final String STOPPED_DURING_RUN = "service stopped during the run";
+    /** How often the end of a run is tried to be recorded again while the database is unavailable. */
+    static final Duration RECORD_RETRY_INTERVAL = Duration.ofSeconds(5);
 
     private final Map<String, PaperSource> sources = new LinkedHashMap<>();
     private final IngestRunRepository runs;
@@ -117,17 +120,34 @@ public class IngestRunner {
      * @throws RunConflictProblem when the source is disabled or a run of it is running
      */
     public IngestRun start(PaperSource source, LocalDate day, RunTrigger trigger) {
+        return start(source, day, null, trigger);
+    }
+
+    /**
+     * As {@link #start(PaperSource, LocalDate, RunTrigger)}; a source that fetches by date also fetches every day from
+     * {@code catchUpFrom} (when earlier) up to the run's day, in the same run: how a scheduled run catches up days
+     * that failed runs missed ({@link IngestSchedule}). A paper reported on several days counts once.
+     */
+    public IngestRun start(PaperSource source, LocalDate day, LocalDate catchUpFrom, RunTrigger trigger) {
         if (!source.schedule().enabled()) {
             throw RunConflictProblem.disabled(source.name());
         }
         LocalDate fetchDay = !source.fetchesByDate() ? null : day != null ? day : LocalDate.now(source.schedule().timeZone());
+        List<LocalDate> fetchDays = new ArrayList<>();
+        if (fetchDay != null && catchUpFrom != null) {
+            for (LocalDate missed = catchUpFrom; missed.isBefore(fetchDay); missed = missed.plusDays(1)) {
+                fetchDays.add(missed);
+            }
+        }
+        fetchDays.add(fetchDay);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long id = runs.start(source.name(), trigger, fetchDay, now, staleAfter).orElseThrow(
                 () -> RunConflictProblem.running(source.name(), runs.running(source.name()).map(run -> run.id).orElse(null)));
         active.add(id);
-        LOG.infof("Run %d of %s started (%s, day %s)", id, source.name(), trigger, fetchDay);
+        LOG.infof("Run %d of %s started (%s, day %s%s)", id, source.name(), trigger, fetchDay,
+                fetchDays.size() > 1 ? ", catching up from " + fetchDays.get(0) : "");
         try {
-            executor.execute(() -> execute(id, source, fetchDay));
+            executor.execute(() -> execute(id, source, fetchDays));
         } catch (RejectedExecutionException e) {
             finish(id, source, RunStatus.FAILED, new RunTally(), "the service is shutting down", now);
         }
@@ -135,12 +155,16 @@ public class IngestRunner {
     }
 
     void execute(long id, PaperSource source, LocalDate day) {
+        execute(id, source, java.util.Collections.singletonList(day));
+    }
+
+    void execute(long id, PaperSource source, List<LocalDate> days) {
         Instant started = Instant.now();
         RunTally tally = new RunTally();
         RunStatus status = RunStatus.SUCCEEDED;
         String failure = null;
         try {
-            ParsedFeed feed = source.fetch(day);
+            ParsedFeed feed = fetchAll(source, days);
             tally.fetched(feed.entryCount());
             feed.skipped().forEach(entry -> tally.skip(entry.toString()));
             store(valid(feed.papers(), tally), tally);
@@ -151,6 +175,9 @@ public class IngestRunner {
         } catch (FeedException e) {
             status = RunStatus.FAILED;
             failure = e.reason();
+        } catch (DatabaseOutage e) {
+            status = RunStatus.FAILED;
+            failure = e.getMessage();
         } catch (Throwable e) {
             // Anything at all, a StackOverflowError included: a run must never end unrecorded.
             LOG.errorf(e, "Run %d of %s failed", id, source.name());
@@ -161,6 +188,21 @@ public class IngestRunner {
             return;
         }
         finish(id, source, status, tally, failure, started);
+    }
+
+    /** One day's feed, or several days' in one (catching up), each paper once: the first day that reported it. */
+    private static ParsedFeed fetchAll(PaperSource source, List<LocalDate> days) throws FeedException {
+        if (days.size() == 1) {
+            return source.fetch(days.get(0));
+        }
+        Map<String, NormalizedPaper> papers = new LinkedHashMap<>();
+        List<dev.paperdigest.ingest.source.SkippedEntry> skipped = new ArrayList<>();
+        for (LocalDate day : days) {
+            ParsedFeed feed = source.fetch(day);
+            feed.papers().forEach(paper -> papers.putIfAbsent(paper.id(), paper));
+            skipped.addAll(feed.skipped());
+        }
+        return new ParsedFeed(List.copyOf(papers.values()), skipped);
     }
 
     /** The papers that pass the rules of POST /api/papers; the others are skipped with their reasons. */
@@ -187,6 +229,11 @@ public class IngestRunner {
             try {
                 tally.add(papers.store(batch));
             } catch (RuntimeException batchFailure) {
+                Optional<String> outage = DatabaseUnavailable.reason(batchFailure);
+                if (outage.isPresent()) {
+                    // Not the papers' fault: the run fails as a whole and the next scheduled run catches up.
+                    throw new DatabaseOutage(outage.get());
+                }
                 LOG.warnf("A batch of %d papers was refused (%s); storing them one by one", batch.size(),
                         batchFailure.toString());
                 for (NormalizedPaper paper : batch) {
@@ -205,7 +252,7 @@ public class IngestRunner {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String reason = TextNormalizer.normalizeToNull(failure);
         try {
-            if (!runs.finish(id, status, tally, reason, now)) {
+            if (!recordEnd(id, status, tally, reason, now)) {
                 LOG.warnf("Run %d of %s ended after it was marked FAILED; its outcome (%s) is not recorded", id,
                         source.name(), status);
                 return;
@@ -229,6 +276,39 @@ public class IngestRunner {
             LOG.infof("Run %d of %s succeeded: fetched %d, new %d, already known %d, revised %d, skipped %d, errors %d",
                     id, source.name(), tally.fetched(), tally.newPapers(), tally.alreadyKnown(), tally.revised(),
                     tally.skipped(), tally.errors());
+        }
+    }
+
+    /**
+     * Records the end of the run; while the database is unavailable it tries again every few seconds (on the run's
+     * own thread), so that the run does not stay RUNNING, blocking the source's next runs, until it goes stale. Gives
+     * up when the service stops or after {@code ingest.runs.stale-after}, when the run is taken as abandoned anyway.
+     */
+    private boolean recordEnd(long id, RunStatus status, RunTally tally, String reason, Instant now) {
+        Instant giveUp = Instant.now().plus(staleAfter);
+        while (true) {
+            try {
+                return runs.finish(id, status, tally, reason, now);
+            } catch (RuntimeException e) {
+                if (DatabaseUnavailable.reason(e).isEmpty() || Instant.now().isAfter(giveUp)) {
+                    throw e;
+                }
+                LOG.warnf("Run %d: the database is unavailable, recording its end again in %d s", id,
+                        RECORD_RETRY_INTERVAL.toSeconds());
+                try {
+                    Thread.sleep(RECORD_RETRY_INTERVAL.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The database went away while a run stored its papers. */
+    private static final class DatabaseOutage extends RuntimeException {
+        DatabaseOutage(String reason) {
+            super(reason, null, false, false);
         }
     }
 

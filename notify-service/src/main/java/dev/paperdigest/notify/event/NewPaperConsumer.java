@@ -9,8 +9,10 @@ import dev.paperdigest.notify.paper.PaperMapper;
 import dev.paperdigest.notify.paper.PaperStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,22 +20,35 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Consumes papers.new: stores each new paper, matches it against every topic and records the matches, all in one
- * transaction. An event id seen before is skipped, so redelivery never duplicates. A record that can never be
- * processed (unreadable, or data the database refuses: {@link RefusedData}) throws {@link UnreadableEventException},
- * which aborts the retry; the connector's dead-letter-queue strategy then moves it to papers.new.dlq with the reason
- * and goes on with the next record. Any other failure (the database away for a moment) is retried with growing
- * delays, each attempt in a fresh transaction; only a failure that outlasts every retry dead-letters a readable
- * record.
+ * transaction. An event id seen before is skipped, so redelivery never duplicates.
  *
- * <p>The retry budget must stay well below the connector's {@code throttled.unprocessed-record-max-age.ms}
- * (application.properties): a record unacknowledged for longer makes the connector fail the channel. Retries stop
- * being started after {@code maxDuration} = 30 s; with the last back-off (at most 8 s) and the last attempt a
- * record is done after about 40 s.
+ * <p>Failures, three kinds:
+ * <ul>
+ * <li>a record that can never be processed (unreadable, or data the database refuses: {@link RefusedData}) throws
+ * {@link UnreadableEventException}: no retry, the connector's dead-letter-queue strategy moves it to papers.new.dlq at
+ * once with the reason and goes on with the next record;</li>
+ * <li>the database unavailable ({@link DependencyUnavailable}: no connection, pool exhausted, shutdown, failover,
+ * read-only, timeouts) throws {@link DependencyUnavailableException}: the record is tried again, with growing delays up
+ * to 10 s, for as long as the outage lasts, never dead-lettered. The consumer holds its place meanwhile: the
+ * connector processes one record at a time, stops requesting records and pauses the partitions when its queue is
+ * full, and its poll loop keeps polling (so the group membership stays); the record is acknowledged, and its offset
+ * committed, only once it is processed. The delays between attempts are timers, not sleeping threads, and each
+ * attempt runs on a worker thread for a moment only, so no thread is blocked for the length of the outage.
+ * {@link ConsumerOutage} shows the wait in readiness, metrics and the log;</li>
+ * <li>anything else (a failure this class cannot classify) is tried again for about 40 s (8 retries, 250 ms doubling
+ * to 8 s, no new retry after 30 s), then dead-lettered with its reason, so that a bug set off by one record cannot
+ * stop the stream for good; an outage that begins meanwhile switches to the unbounded wait above.</li>
+ * </ul>
+ *
+ * <p>Because a record may wait indefinitely, the connector's {@code throttled.unprocessed-record-max-age.ms} check is
+ * off (application.properties): it would otherwise fail the channel in the middle of a long outage.
  */
 @ApplicationScoped
 public class NewPaperConsumer {
@@ -48,10 +63,12 @@ public class NewPaperConsumer {
     private final MatchRecorder matchRecorder;
     private final Event<MatchesRecorded> matchesRecorded;
     private final MeterRegistry meters;
+    private final ConsumerOutage outage;
+    private final Guard otherFailures;
 
     public NewPaperConsumer(NewPaperEventReader reader, ProcessedEvents processedEvents, PaperStore paperStore,
             TopicSync topicSync, Matcher matcher, MatchRecorder matchRecorder, Event<MatchesRecorded> matchesRecorded,
-            MeterRegistry meters) {
+            MeterRegistry meters, ConsumerOutage outage) {
         this.reader = reader;
         this.processedEvents = processedEvents;
         this.paperStore = paperStore;
@@ -60,14 +77,42 @@ public class NewPaperConsumer {
         this.matchRecorder = matchRecorder;
         this.matchesRecorded = matchesRecorded;
         this.meters = meters;
+        this.outage = outage;
+        this.otherFailures = otherFailureRetry(outage);
     }
 
     @Incoming(PapersTopic.NAME)
-    @Blocking
-    @Retry(maxRetries = 8, delay = 250, maxDuration = 30_000, abortOn = UnreadableEventException.class)
-    @ExponentialBackoff(maxDelay = 8_000)
-    public void consume(ConsumerRecord<String, String> record) {
-        ReceivedPaperEvent event = reader.read(record);
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 500, retryOn = DependencyUnavailableException.class,
+            abortOn = UnreadableEventException.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        // Each attempt on a worker thread; the retry's delays between attempts are timers on the caller's context.
+        return Uni.createFrom().<Void> item(() -> {
+            attempt(record);
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** One attempt; failures other than an outage or a bad record get a few quick retries of their own first. */
+    private void attempt(ConsumerRecord<String, String> record) {
+        String position = record.topic() + "-" + record.partition() + "@" + record.offset();
+        try {
+            otherFailures.get(() -> {
+                ReceivedPaperEvent event = reader.read(record);
+                processInTransaction(event);
+                return null;
+            }, Void.class);
+            outage.processed();
+        } catch (DependencyUnavailableException e) {
+            outage.unavailable(position, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            outage.processed();
+            throw e;
+        }
+    }
+
+    private void processInTransaction(ReceivedPaperEvent event) {
         try {
             // The transaction sits inside the retry: a failed statement spoils its transaction, so each attempt needs a new one.
             QuarkusTransaction.requiringNew().run(() -> process(event));
@@ -76,8 +121,27 @@ public class NewPaperConsumer {
             if (refused.isPresent()) {
                 throw new UnreadableEventException(refused.get(), e);
             }
+            Optional<String> unavailable = DependencyUnavailable.reason(e);
+            if (unavailable.isPresent()) {
+                throw new DependencyUnavailableException(unavailable.get(), e);
+            }
             throw e;
         }
+    }
+
+    /** The bounded retry of failures that are neither an outage nor a bad record. */
+    private static Guard otherFailureRetry(ConsumerOutage outage) {
+        return Guard.create()
+                .withDescription("papers.new: unclassified failures")
+                .withRetry()
+                .maxRetries(8)
+                .delay(250, ChronoUnit.MILLIS)
+                .maxDuration(30, ChronoUnit.SECONDS)
+                .abortOn(List.of(UnreadableEventException.class, DependencyUnavailableException.class))
+                .beforeRetry(outage::otherFailure)
+                .withExponentialBackoff().maxDelay(8, ChronoUnit.SECONDS).done()
+                .done()
+                .build();
     }
 
     private void process(ReceivedPaperEvent event) {
@@ -95,13 +159,14 @@ public class NewPaperConsumer {
         }
         topicSync.refresh();
         Set<Long> queryIds = matcher.match(PaperMapper.toDocument(paper));
-        int stored = matchRecorder.record(paper.id, queryIds);
+        int instantDue = matchRecorder.record(paper.id, queryIds);
         meters.counter("paperdigest.events.consumed", "outcome", "processed").increment();
-        meters.counter("paperdigest.matches.recorded").increment(stored);
-        LOG.debugf("paper %s matched %d distinct queries, %d new matches", paper.id, queryIds.size(), stored);
-        if (stored > 0) {
-            // Observed after commit (TransactionPhase.AFTER_SUCCESS): the mailer must see the committed rows.
-            matchesRecorded.fire(new MatchesRecorded(paper.id, stored));
+        meters.counter("paperdigest.matches.recorded").increment(queryIds.size());
+        LOG.debugf("paper %s matched %d distinct queries; %d INSTANT digests scheduled", paper.id, queryIds.size(),
+                instantDue);
+        if (instantDue > 0) {
+            // Observed after commit (TransactionPhase.AFTER_SUCCESS): the digest scheduler must see the committed rows.
+            matchesRecorded.fire(new MatchesRecorded(paper.id, instantDue));
         }
     }
 }

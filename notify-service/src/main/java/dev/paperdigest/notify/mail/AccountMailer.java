@@ -59,6 +59,13 @@ public class AccountMailer extends QueuedMailer<AccountMailer.ClaimedMail> {
 
     @Override
     protected Optional<ClaimedMail> claim() {
+        // A mail that no longer fits its subscriber (confirmed, or unsubscribed, since it was queued) is dropped.
+        entityManager.createNativeQuery("""
+                delete from account_mail m using subscriber s
+                where m.subscriber_id = s.id and m.sent_at is null and m.failed_at is null
+                  and ((m.kind = 'CONFIRM' and s.status = 'ACTIVE')
+                       or (m.kind = 'ALREADY_SUBSCRIBED' and s.status <> 'ACTIVE'))
+                """).executeUpdate();
         return claimDueRow("""
                 select id from account_mail
                 where sent_at is null and failed_at is null and next_attempt_at <= now()
@@ -85,7 +92,7 @@ public class AccountMailer extends QueuedMailer<AccountMailer.ClaimedMail> {
             case ALREADY_SUBSCRIBED -> {
                 SubscriberLinks.Links mailLinks = links.mint(subscriberId);
                 yield AccountMails.alreadySubscribed(new AccountMails.AlreadySubscribedMail(subscriberTopics, mailLinks))
-                        .mail(mailLinks.withUnsubscribeHeaders())
+                        .mail(mailLinks.withUnsubscribeHeaders(config.mail().unsubscribeMailto()))
                         .subject(ALREADY_SUBSCRIBED_SUBJECT);
             }
         };

@@ -1,21 +1,18 @@
 package dev.paperdigest.notify.mail;
 
+import dev.paperdigest.notify.BackgroundWorker;
 import dev.paperdigest.notify.NotifyConfig;
 import dev.paperdigest.notify.OneLineText;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.SMTPException;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends the mails queued as rows of one table (with {@code sent_at, attempts, next_attempt_at, failed_at,
@@ -54,9 +51,7 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
     private final MeterRegistry meters;
     private final String table;
     private final String kind;
-    private final ExecutorService sender;
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
-    private volatile boolean stopped;
+    private final BackgroundWorker sender;
 
     /**
      * @param table the queue table (a constant of the subclass, never input)
@@ -69,11 +64,7 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
         this.meters = meters;
         this.table = table;
         this.kind = kind;
-        this.sender = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, kind + "-mailer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.sender = new BackgroundWorker(kind + "-mailer", this::drain);
     }
 
     /** Step 1, in a transaction: claim one due row (see {@link #claimDueRow}) and load its mail. */
@@ -84,23 +75,12 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
 
     /** Queues a run that sends every due mail, unless one is queued already. */
     public void wake() {
-        if (stopped || !drainQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            sender.execute(() -> {
-                // Cleared before draining: a wake-up during the run queues one more run, which sees later commits.
-                drainQueued.set(false);
-                drain();
-            });
-        } catch (RejectedExecutionException e) {
-            drainQueued.set(false); // shutting down
-        }
+        sender.wake();
     }
 
     private void drain() {
         try {
-            while (!stopped && sendNext()) {
+            while (!sender.isStopped() && sendNext()) {
                 // one mail per round
             }
         } catch (RuntimeException e) {
@@ -145,16 +125,39 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
         return Optional.of(id);
     }
 
+    /** More of step 3 after a mail was sent, in the same transaction (nothing by default). */
+    protected void afterSent(M mail) {
+    }
+
+    /**
+     * More of step 3 after the SMTP server refused a mail for good (a 5xx reply), in the same transaction (nothing
+     * by default). Such a mail is given up at once: retrying cannot change the answer.
+     */
+    protected void afterPermanentFailure(M mail, String reason) {
+    }
+
     private void markSent(M mail) {
         entityManager.createNativeQuery("update " + table + " set sent_at = now() where id = :id and sent_at is null")
                 .setParameter("id", mail.rowId())
                 .executeUpdate();
+        afterSent(mail);
         meters.counter("paperdigest.mails.sent", "kind", kind).increment();
+    }
+
+    /** Whether the SMTP server refused for good (5xx), as opposed to a 4xx, a timeout or a refused connection. */
+    static boolean isPermanent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                return smtp.isPermanent();
+            }
+        }
+        return false;
     }
 
     private void recordFailure(M mail, RuntimeException e) {
         int attempts = mail.failedAttempts() + 1;
-        boolean giveUp = attempts >= config.mail().maxAttempts();
+        boolean permanent = isPermanent(e);
+        boolean giveUp = permanent || attempts >= config.mail().maxAttempts();
         Duration backoff = backoff(attempts);
         entityManager.createNativeQuery("update " + table + """
                  set attempts = :attempts, last_error = :error,
@@ -168,6 +171,9 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
                 .setParameter("seconds", seconds(backoff))
                 .setParameter("id", mail.rowId())
                 .executeUpdate();
+        if (permanent) {
+            afterPermanentFailure(mail, OneLineText.of(e.getMessage(), 1000));
+        }
         if (giveUp) {
             meters.counter("paperdigest.mails.failed", "kind", kind).increment();
             LOG.errorf("giving up %s mail %d after %d attempts: %s", kind, mail.rowId(), attempts, e.toString());
@@ -200,15 +206,6 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
      * new round starts, the mail in hand is finished and settled if that takes less than STOP_WAIT.
      */
     protected void stop() {
-        stopped = true;
-        sender.shutdown();
-        try {
-            if (!sender.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                sender.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            sender.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        sender.stop(STOP_WAIT);
     }
 }

@@ -6,6 +6,8 @@ import dev.paperdigest.notify.subscription.TokenPurpose;
 import io.quarkus.mailer.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Optional;
+
 /**
  * The links every mail to a subscriber carries (manage, unsubscribe) with freshly minted tokens, and the
  * RFC 8058 one-click unsubscribe headers made of them. The URLs consist of the configured public URL and tokens of
@@ -25,10 +27,16 @@ public class SubscriberLinks {
     /** The links of one mail. */
     public record Links(String home, String manage, String unsubscribe) {
 
-        /** A mail carrying the List-Unsubscribe headers, to base a template's mail on. */
-        public Mail withUnsubscribeHeaders() {
+        /**
+         * A mail carrying the List-Unsubscribe headers (RFC 2369, RFC 8058), to base a template's mail on.
+         *
+         * @param mailto an address that also unsubscribes (configured, never user input), or empty
+         */
+        public Mail withUnsubscribeHeaders(Optional<String> mailto) {
+            String targets = "<" + unsubscribe + ">" + mailto.map(String::strip).filter(m -> !m.isEmpty())
+                    .map(m -> ", <mailto:" + m + "?subject=unsubscribe>").orElse("");
             return new Mail()
-                    .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                    .addHeader("List-Unsubscribe", targets)
                     .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
     }

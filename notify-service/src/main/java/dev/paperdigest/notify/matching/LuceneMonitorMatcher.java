@@ -27,6 +27,7 @@ import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.QueryTree;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -38,17 +39,19 @@ import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefIterator;
 import org.apache.lucene.util.IOUtils;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -85,6 +88,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class LuceneMonitorMatcher implements Matcher, AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(LuceneMonitorMatcher.class);
+
     /** Queries per Monitor commit when registering many at once (each commit also refreshes its searcher). */
     private static final int COMMIT_BATCH = 50_000;
 
@@ -116,10 +121,12 @@ public class LuceneMonitorMatcher implements Matcher, AutoCloseable {
 
     /**
      * The presearcher: Monitor's {@link TermFilteredPresearcher} (one term per query, the longest), with a leaner
-     * query document ({@link CompactTermFilteredPresearcher}). {@link MultipassTermFilteredPresearcher} was
-     * measured against it (MatcherBenchmark, {@code -Dbench.presearcher=multipass}): for a day's batch nearly every
-     * query whose terms occur somewhere in the day is a candidate either way, while the multipass index is larger
-     * and slower to build and to search.
+     * query document ({@link CompactTermFilteredPresearcher}). Measured against
+     * {@link MultipassTermFilteredPresearcher} (2 passes) at 100k topics (MatcherBenchmark,
+     * {@code -Dbench.presearcher=multipass}): the day's batch costs the same CPU either way (nearly every query
+     * whose terms occur somewhere in the day is a candidate), loading costs about twice the CPU with multipass, but
+     * a single paper is ~15x faster with it (fewer candidates per paper). The day's batch and the start-up load are
+     * what the targets bound, so term-filtered it is; the live path's latency is in the benchmark report.
      */
     public static Presearcher presearcher() {
         return new CompactTermFilteredPresearcher();
@@ -192,10 +199,8 @@ public class LuceneMonitorMatcher implements Matcher, AutoCloseable {
                 Map<String, Set<Long>> result = new HashMap<>();
                 for (int i = 0; i < docs.length; i++) {
                     if (byDoc[i].length > 0) {
-                        Set<Long> ids = result.computeIfAbsent(papers.get(i).id(), k -> new LinkedHashSet<>());
-                        for (long id : byDoc[i]) {
-                            ids.add(id);
-                        }
+                        // A paper id given twice: both entries' matches are the same, keep one.
+                        result.put(papers.get(i).id(), new IdSet(byDoc[i]));
                     }
                 }
                 return result;
@@ -347,20 +352,26 @@ public class LuceneMonitorMatcher implements Matcher, AutoCloseable {
                 // One paper (live consumption): each Monitor indexes it in a MemoryIndex, the fastest path.
                 return matchOnShards(executor, docs.length, monitor -> {
                     IdCollector[] holder = new IdCollector[1];
-                    monitor.match(docs[0], searcher -> holder[0] = new IdCollector(searcher, searcher));
+                    logErrors(monitor.match(docs[0], searcher -> holder[0] = new IdCollector(searcher, searcher))
+                            .getErrors());
                     return holder[0].idsByDoc();
                 });
             }
             try (BatchIndex batch = new BatchIndex(docs)) {
                 return matchOnShards(executor, docs.length, monitor -> {
                     IdCollector[] holder = new IdCollector[1];
-                    monitor.match(batch.termsDocument(),
-                            searcher -> holder[0] = new IdCollector(searcher, batch.searcher));
+                    logErrors(monitor.match(batch.termsDocument(),
+                            searcher -> holder[0] = new IdCollector(searcher, batch.searcher)).getErrors());
                     return holder[0].idsByDoc();
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Monitor runs on when a query fails (it should not: queries come from the parser) and reports it here. */
+        private static void logErrors(Map<String, Exception> errors) {
+            errors.forEach((id, e) -> LOG.errorf(e, "topic query %s failed to run; it matched nothing", id));
         }
 
         private long[][] matchOnShards(ExecutorService executor, int docCount, ShardMatch shardMatch) {
@@ -382,6 +393,9 @@ public class LuceneMonitorMatcher implements Matcher, AutoCloseable {
                         merged[doc] = both;
                     }
                 }
+            }
+            for (long[] ids : merged) {
+                Arrays.sort(ids); // each shard's ids are sorted and distinct, and no id is in two shards
             }
             return merged;
         }
@@ -427,22 +441,33 @@ public class LuceneMonitorMatcher implements Matcher, AutoCloseable {
         protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
                 throws IOException {
             long id = Long.parseLong(queryId);
-            papers.search(matchQuery, new SimpleCollector() {
-                private int docBase;
-
+            // The searcher has no executor: its slices run one after another on this thread.
+            papers.search(matchQuery, new CollectorManager<SimpleCollector, Void>() {
                 @Override
-                protected void doSetNextReader(LeafReaderContext context) {
-                    docBase = context.docBase;
+                public SimpleCollector newCollector() {
+                    return new SimpleCollector() {
+                        private int docBase;
+
+                        @Override
+                        protected void doSetNextReader(LeafReaderContext context) {
+                            docBase = context.docBase;
+                        }
+
+                        @Override
+                        public void collect(int doc) {
+                            add(docBase + doc, id);
+                        }
+
+                        @Override
+                        public ScoreMode scoreMode() {
+                            return ScoreMode.COMPLETE_NO_SCORES;
+                        }
+                    };
                 }
 
                 @Override
-                public void collect(int doc) {
-                    add(docBase + doc, id);
-                }
-
-                @Override
-                public ScoreMode scoreMode() {
-                    return ScoreMode.COMPLETE_NO_SCORES;
+                public Void reduce(Collection<SimpleCollector> collectors) {
+                    return null;
                 }
             });
         }
@@ -502,6 +527,48 @@ public class LuceneMonitorMatcher implements Matcher, AutoCloseable {
                         TERMS_ONLY));
             }
             return doc;
+        }
+    }
+
+    /**
+     * The matched query ids of a paper: a read-only set over a sorted array, so a day with millions of
+     * (query, paper) matches does not box and hash each of them.
+     */
+    static final class IdSet extends AbstractSet<Long> {
+        private final long[] ids;
+
+        IdSet(long[] sortedDistinct) {
+            this.ids = sortedDistinct;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return o instanceof Long id && Arrays.binarySearch(ids, id) >= 0;
+        }
+
+        @Override
+        public Iterator<Long> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < ids.length;
+                }
+
+                @Override
+                public Long next() {
+                    if (next >= ids.length) {
+                        throw new NoSuchElementException();
+                    }
+                    return ids[next++];
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            return ids.length;
         }
     }
 

@@ -1,41 +1,59 @@
 package dev.paperdigest.notify.matching;
 
+import dev.paperdigest.notify.NotifyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Set;
 
-/** Records which subscribers a paper matched: at most once per (subscriber, paper), however often it is asked. */
+/**
+ * Records which distinct queries a paper matched: one row per paper (never one per subscriber), from which each
+ * subscriber's digest is assembled when due. INSTANT subscribers with a matching topic get their next digest
+ * scheduled a coalescing window ahead, unless one is scheduled sooner.
+ */
 @ApplicationScoped
 public class MatchRecorder {
 
     private final EntityManager entityManager;
+    private final NotifyConfig config;
+    private final Clock clock;
 
-    public MatchRecorder(EntityManager entityManager) {
+    public MatchRecorder(EntityManager entityManager, NotifyConfig config, Clock clock) {
         this.entityManager = entityManager;
+        this.config = config;
+        this.clock = clock;
     }
 
     /**
-     * One statement, whatever the number of topics: one row per ACTIVE subscriber with a topic of a matched query,
-     * holding its topics that matched (as written) in id order. The unique (subscriber_id, paper_id) constraint
-     * makes a repeated match a no-op, not an error.
+     * Call in the consumer's transaction; a paper recorded before is left as it was.
      *
-     * @param queryIds the distinct queries the paper matched; subscribers that are not ACTIVE (any more) are skipped
-     * @return how many new (subscriber, paper) matches were stored
+     * @return how many INSTANT subscribers got a digest scheduled by this paper
      */
     public int record(String paperId, Set<Long> queryIds) {
         if (queryIds.isEmpty()) {
             return 0;
         }
-        return entityManager.createNativeQuery("""
-                insert into paper_match (subscriber_id, paper_id, topics)
-                select t.subscriber_id, :paper, jsonb_agg(t.query order by t.id)
-                from topic t join subscriber s on s.id = t.subscriber_id
-                where t.query_id = any(:ids) and s.status = 'ACTIVE'
-                group by t.subscriber_id
-                on conflict (subscriber_id, paper_id) do nothing
+        int stored = entityManager.createNativeQuery("""
+                insert into paper_queries (paper_id, query_ids) values (:paper, :ids)
+                on conflict (paper_id) do nothing
                 """)
                 .setParameter("paper", paperId)
+                .setParameter("ids", queryIds.stream().sorted().toArray(Long[]::new))
+                .executeUpdate();
+        if (stored == 0) {
+            return 0;
+        }
+        // Every such subscriber row is written (and so locked until this commits), even one with a digest scheduled
+        // already: a digest being assembled meanwhile then either waits for this match or is assembled before it,
+        // leaving next_digest_at set for it, never null with the match waiting.
+        return entityManager.createNativeQuery("""
+                update subscriber set next_digest_at = least(coalesce(next_digest_at, :due), :due)
+                where frequency = 'INSTANT' and status = 'ACTIVE' and suppressed_at is null
+                  and id in (select subscriber_id from topic where query_id = any(:ids))
+                """)
+                .setParameter("due", clock.instant().plus(config.digest().instantWindow()).atOffset(ZoneOffset.UTC))
                 .setParameter("ids", queryIds.toArray(Long[]::new))
                 .executeUpdate();
     }

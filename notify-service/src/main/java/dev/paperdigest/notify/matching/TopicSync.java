@@ -1,6 +1,7 @@
 package dev.paperdigest.notify.matching;
 
 import dev.paperdigest.notify.DatabaseTime;
+import dev.paperdigest.notify.OneLineText;
 import dev.paperdigest.notify.matching.query.InvalidTopicQueryException;
 import dev.paperdigest.notify.matching.query.TopicQuery;
 import dev.paperdigest.notify.matching.query.TopicQueryParser;
@@ -86,8 +87,8 @@ public class TopicSync {
                 "select distinct query_id from matcher_change where changed_at > :since")
                 .setParameter("since", lookedAt.minus(OVERLAP).atOffset(java.time.ZoneOffset.UTC))
                 .getResultList();
-        lookedAt = now;
         if (ids.isEmpty()) {
+            lookedAt = now;
             return;
         }
         Long[] queryIds = ids.stream().map(id -> ((Number) id).longValue()).toArray(Long[]::new);
@@ -110,6 +111,7 @@ public class TopicSync {
             matcher.unregister(removed);
             registered.removeAll(removed);
         }
+        lookedAt = now; // only once the changes are applied: a failure above retries them at the next look
         if (!added.isEmpty() || !removed.isEmpty()) {
             LOG.debugf("matcher: %d queries added, %d removed, %d registered", added.size(), removed.size(),
                     registered.size());
@@ -162,8 +164,9 @@ public class TopicSync {
 
     /**
      * Topics stored by the version before the query language have no distinct query yet. Their meaning was "all
-     * these words", which the query language reads the same way once its operators are escaped; one that still
-     * does not parse is dropped with a warning. Idempotent, so instances starting together do no harm.
+     * these words" (runs of letters and digits, any case), which {@link #legacyQuery} writes in the query language;
+     * a topic that cannot be written so is kept and matches nothing. Idempotent, so instances starting together do
+     * no harm.
      */
     void normalizeLegacyTopics() {
         List<?> legacy = entityManager.createNativeQuery("select id, query, subscriber_id from topic where query_id is null")
@@ -175,25 +178,39 @@ public class TopicSync {
             String text = (String) columns[1];
             TopicQuery query;
             try {
-                query = parser.parse(text);
+                query = parser.parse(legacyQuery(text));
             } catch (InvalidTopicQueryException e) {
-                try {
-                    query = parser.parse(org.apache.lucene.queryparser.classic.QueryParser.escape(text));
-                } catch (InvalidTopicQueryException again) {
-                    LOG.warnf("legacy topic %d '%s' is no valid query (%s): deleted", topicId, text, again.getMessage());
-                    entityManager.createNativeQuery("delete from topic where id = :id").setParameter("id", topicId)
-                            .executeUpdate();
-                    continue;
-                }
+                // Only stop words, or more words than a query may have: kept as written, matched by nothing.
+                LOG.warnf("legacy topic %d '%s' cannot be expressed in the query language (%s): it matches nothing"
+                        + " until its subscriber edits it", topicId, OneLineText.of(text, 200), e.getMessage());
+                continue;
             }
             long queryId = topicQueries.idOf(query);
-            entityManager.createNativeQuery("update topic set query_id = :q where id = :id and query_id is null")
-                    .setParameter("q", queryId).setParameter("id", topicId).executeUpdate();
+            int set = entityManager.createNativeQuery("""
+                    update topic t set query_id = :q where t.id = :id and t.query_id is null
+                    and not exists (select 1 from topic o where o.subscriber_id = t.subscriber_id and o.query_id = :q)
+                    """).setParameter("q", queryId).setParameter("id", topicId).executeUpdate();
+            if (set == 0) {
+                // The subscriber has this query already (two old topics that mean the same): one is enough.
+                entityManager.createNativeQuery("delete from topic where id = :id and query_id is null")
+                        .setParameter("id", topicId).executeUpdate();
+            }
             touched.add(queryId);
         }
         if (!legacy.isEmpty()) {
             LOG.infof("normalized %d topics of an earlier version into %d distinct queries", legacy.size(), touched.size());
         }
+    }
+
+    /** A topic of the keyword matcher ("all these words") in the query language: each word quoted, ANDed. */
+    static String legacyQuery(String text) {
+        StringBuilder query = new StringBuilder();
+        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                query.append(query.isEmpty() ? "" : " ").append('"').append(word).append('"');
+            }
+        }
+        return query.toString();
     }
 
     private Instant databaseNow() {

@@ -46,4 +46,14 @@ public class Subscriber {
 
     @Column(name = "unsubscribed_at")
     public Instant unsubscribedAt;
+
+    @Column(name = "next_digest_at")
+    public Instant nextDigestAt;
+
+    @Column(name = "last_digest_at")
+    public Instant lastDigestAt;
+
+    /** Why no more mail is sent to this address (the mail server refused it for good), or null. */
+    @Column(name = "suppressed_reason")
+    public String suppressedReason;
 }

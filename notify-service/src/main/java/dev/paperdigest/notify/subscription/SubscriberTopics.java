@@ -46,9 +46,16 @@ public class SubscriberTopics {
             wanted.putIfAbsent(query.normalized(), query);
         }
         Set<Long> touched = new TreeSet<>(queryIds(subscriberId));
+        // Distinct queries are upserted in one global order, so two sign-ups adding the same new queries in
+        // different orders cannot deadlock on each other's uncommitted inserts.
+        Map<String, Long> ids = new java.util.TreeMap<>();
+        wanted.keySet().forEach(normalized -> ids.put(normalized, null));
+        for (String normalized : ids.keySet()) {
+            ids.put(normalized, topicQueries.idOf(wanted.get(normalized)));
+        }
         List<Long> keep = new ArrayList<>();
-        for (TopicQuery query : wanted.values()) {
-            keep.add(topicQueries.idOf(query));
+        for (String normalized : wanted.keySet()) {
+            keep.add(ids.get(normalized));
         }
         entityManager.createNativeQuery("""
                 delete from topic where subscriber_id = :subscriber

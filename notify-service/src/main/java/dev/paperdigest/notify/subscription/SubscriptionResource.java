@@ -30,7 +30,10 @@ public class SubscriptionResource {
     public record Accepted(String status, String message) {
     }
 
-    /** The answer to a confirmation: the subscription is ACTIVE; the manage token opens /api/subscriptions/me. */
+    /**
+     * The answer to a confirmation: the subscription is ACTIVE; the manage token opens /api/subscriptions/me. Both
+     * are null when it was confirmed before (every digest carries a manage link).
+     */
     public record Confirmed(SubscriberStatus status, String manageToken, String manageUrl) {
     }
 
@@ -39,13 +42,15 @@ public class SubscriptionResource {
                     + " it; nothing else is sent before it is confirmed.");
 
     private final SubscriptionService subscriptions;
+    private final SignupQueue signups;
     private final SignupRateLimiter rateLimiter;
     private final CurrentSubscriber currentSubscriber;
     private final SubscriberLinks links;
 
-    public SubscriptionResource(SubscriptionService subscriptions, SignupRateLimiter rateLimiter,
+    public SubscriptionResource(SubscriptionService subscriptions, SignupQueue signups, SignupRateLimiter rateLimiter,
             CurrentSubscriber currentSubscriber, SubscriberLinks links) {
         this.subscriptions = subscriptions;
+        this.signups = signups;
         this.rateLimiter = rateLimiter;
         this.currentSubscriber = currentSubscriber;
         this.links = links;
@@ -60,7 +65,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "429", description = "Too many sign-ups from this client or for this address")
     public Response subscribe(@NotNull @Valid SubscriptionRequest request, @Context HttpServerRequest http) {
         checkRate(rateLimiter, clientAddress(http), request.email());
-        subscriptions.subscribe(request);
+        signups.enqueue(request);
         return Response.accepted(ACCEPTED).build();
     }
 
@@ -71,8 +76,8 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "Unknown or expired token")
     public Confirmed confirm(@PathParam("token") String token) {
         SubscriptionService.Confirmation confirmation = subscriptions.confirm(token).orElseThrow(() -> unknownToken());
-        return new Confirmed(confirmation.status(), confirmation.manageToken(),
-                links.publicUrl() + "/manage/" + confirmation.manageToken());
+        return new Confirmed(confirmation.status(), confirmation.manageToken(), confirmation.confirmedBefore() ? null
+                : links.publicUrl() + "/manage/" + confirmation.manageToken());
     }
 
     @GET

@@ -49,8 +49,17 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
-    /** What confirming a token did. */
+    /**
+     * What confirming a token did.
+     *
+     * @param manageToken a fresh manage token when this confirmation activated the subscription; null when it was
+     *                    active already
+     */
     public record Confirmation(SubscriberStatus status, String manageToken) {
+
+        public boolean confirmedBefore() {
+            return manageToken == null;
+        }
     }
 
     /**
@@ -58,7 +67,8 @@ public class SubscriptionService {
      * was known:
      * <ul>
      * <li>unknown address: a PENDING subscriber with these topics and schedule, and a confirmation mail;</li>
-     * <li>PENDING or UNSUBSCRIBED: topics and schedule replaced, PENDING, and the confirmation mail again;</li>
+     * <li>PENDING: topics and schedule replaced, and the confirmation mail again;</li>
+     * <li>UNSUBSCRIBED: nothing changes; a confirmation mail whose link brings the subscription back;</li>
      * <li>ACTIVE: nothing changes (nobody may change a subscription without its manage link); the owner gets a
      * mail with that link instead.</li>
      * </ul>
@@ -90,16 +100,20 @@ public class SubscriptionService {
         Subscriber subscriber = entityManager.createQuery("from Subscriber where lower(email) = lower(:email)",
                 Subscriber.class).setParameter("email", email)
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getSingleResult();
-        if (subscriber.status == SubscriberStatus.ACTIVE) {
-            queueSignupMail(subscriber.id, AccountMailKind.ALREADY_SUBSCRIBED);
-            return;
+        switch (subscriber.status) {
+            case ACTIVE -> queueSignupMail(subscriber.id, AccountMailKind.ALREADY_SUBSCRIBED);
+            case PENDING -> {
+                // Never confirmed: the latest sign-up's topics and schedule are the ones to confirm.
+                setSchedule(subscriber.id, schedule);
+                entityManager.createNativeQuery("update subscriber set updated_at = now() where id = :id")
+                        .setParameter("id", subscriber.id).executeUpdate();
+                topics.replace(subscriber.id, request.topics());
+                queueSignupMail(subscriber.id, AccountMailKind.CONFIRM);
+            }
+            // Confirmed once, then unsubscribed: nothing changes without the owner; confirming the mail brings the
+            // subscription back as it was (its topics can be edited afterwards).
+            case UNSUBSCRIBED -> queueSignupMail(subscriber.id, AccountMailKind.CONFIRM);
         }
-        setSchedule(subscriber.id, schedule);
-        entityManager.createNativeQuery("""
-                update subscriber set status = 'PENDING', unsubscribed_at = null, updated_at = now() where id = :id
-                """).setParameter("id", subscriber.id).executeUpdate();
-        topics.replace(subscriber.id, request.topics());
-        queueSignupMail(subscriber.id, AccountMailKind.CONFIRM);
     }
 
     /**
@@ -113,15 +127,19 @@ public class SubscriptionService {
             return Optional.empty();
         }
         Subscriber subscriber = lock(id.getAsLong());
-        if (subscriber.status == SubscriberStatus.PENDING) {
-            entityManager.createNativeQuery("""
-                    update subscriber set status = 'ACTIVE', confirmed_at = now(), updated_at = now() where id = :id
-                    """).setParameter("id", subscriber.id).executeUpdate();
-            matcherChanges.touched(topics.queryIds(subscriber.id));
-            LOG.infof("subscriber %d confirmed", subscriber.id);
-        } else if (subscriber.status == SubscriberStatus.UNSUBSCRIBED) {
-            return Optional.empty(); // its confirm tokens are revoked on unsubscribing; defensive
+        if (subscriber.status == SubscriberStatus.ACTIVE) {
+            // Confirmed before: harmless, and no manage token (a confirmation link is no key to the subscription).
+            return Optional.of(new Confirmation(SubscriberStatus.ACTIVE, null));
         }
+        entityManager.createNativeQuery("""
+                update subscriber
+                set status = 'ACTIVE', confirmed_at = coalesce(confirmed_at, now()), unsubscribed_at = null,
+                    updated_at = now()
+                where id = :id
+                """).setParameter("id", subscriber.id).executeUpdate();
+        startDigests(subscriber.id, Schedule.of(subscriber));
+        matcherChanges.touched(topics.queryIds(subscriber.id));
+        LOG.infof("subscriber %d confirmed", subscriber.id);
         return Optional.of(new Confirmation(SubscriberStatus.ACTIVE, tokens.mint(subscriber.id, TokenPurpose.MANAGE)));
     }
 
@@ -147,7 +165,7 @@ public class SubscriptionService {
                     update subscriber set status = 'UNSUBSCRIBED', unsubscribed_at = now(), updated_at = now()
                     where id = :id
                     """).setParameter("id", subscriber.id).executeUpdate();
-            entityManager.createNativeQuery("delete from paper_match where subscriber_id = :id and sent_at is null")
+            entityManager.createNativeQuery("delete from digest where subscriber_id = :id and sent_at is null")
                     .setParameter("id", subscriber.id).executeUpdate();
             tokens.revoke(subscriber.id, TokenPurpose.CONFIRM);
             matcherChanges.touched(topics.queryIds(subscriber.id));
@@ -179,6 +197,7 @@ public class SubscriptionService {
             entityManager.createNativeQuery("""
                     update subscriber set status = 'ACTIVE', unsubscribed_at = null, updated_at = now() where id = :id
                     """).setParameter("id", subscriber.id).executeUpdate();
+            startDigests(subscriber.id, Schedule.of(subscriber));
             matcherChanges.touched(topics.queryIds(subscriber.id));
             LOG.infof("subscriber %d subscribed again", subscriber.id);
             return true;
@@ -193,16 +212,22 @@ public class SubscriptionService {
         if (subscriber == null) {
             throw gone();
         }
-        Object[] mails = (Object[]) entityManager.createNativeQuery("""
-                select max(sent_at), count(*) filter (where sent_at is null and failed_at is null)
-                from paper_match where subscriber_id = :id
-                """).setParameter("id", subscriberId).getSingleResult();
+        long waiting = ((Number) entityManager.createNativeQuery("""
+                select (select count(*) from paper_queries p
+                        where p.txid >= s.digest_from_txid
+                          and p.query_ids && array(select query_id from topic t
+                                                   where t.subscriber_id = s.id and t.query_id is not null))
+                     + (select coalesce(sum(cardinality(d.paper_ids)), 0) from digest d
+                        where d.subscriber_id = s.id and d.sent_at is null and d.failed_at is null)
+                from subscriber s where s.id = :id
+                """).setParameter("id", subscriberId).getSingleResult()).longValue();
         Schedule schedule = Schedule.of(subscriber);
-        Instant nextDue = subscriber.status == SubscriberStatus.ACTIVE
-                ? schedule.nextSendAfter(clock.instant()).orElse(null) : null;
+        Instant nextDue = subscriber.status != SubscriberStatus.ACTIVE ? null
+                : schedule.frequency() == Frequency.INSTANT ? (waiting > 0 ? subscriber.nextDigestAt : null)
+                : schedule.nextSendAfter(clock.instant()).orElse(null);
         return new SubscriptionView(subscriber.email, subscriber.status, topics.texts(subscriberId),
                 schedule.frequency(), schedule.timezone(), schedule.sendHour(), schedule.weekday(),
-                subscriber.confirmedAt, DatabaseTime.toInstant(mails[0]), nextDue, ((Number) mails[1]).longValue());
+                subscriber.confirmedAt, subscriber.lastDigestAt, nextDue, waiting, subscriber.suppressedReason);
     }
 
     /** Changes topics and/or schedule; members left null stay. */
@@ -235,7 +260,8 @@ public class SubscriptionService {
     void expire() {
         int pending = entityManager.createNativeQuery("""
                 delete from subscriber
-                where status = 'PENDING' and updated_at < now() - make_interval(secs => :seconds)
+                where status = 'PENDING' and confirmed_at is null
+                  and updated_at < now() - make_interval(secs => :seconds)
                 """)
                 .setParameter("seconds", (double) config.subscription().pendingExpiry().toSeconds())
                 .executeUpdate();
@@ -243,6 +269,30 @@ public class SubscriptionService {
         if (pending > 0 || expiredTokens > 0) {
             LOG.infof("expired %d unconfirmed subscribers and %d tokens", pending, expiredTokens);
         }
+    }
+
+    /**
+     * Digests of a subscriber that just became ACTIVE cover what matches from now on (nothing matched before is
+     * mailed), the first one due by its schedule.
+     */
+    private void startDigests(long subscriberId, Schedule schedule) {
+        entityManager.createNativeQuery("""
+                update subscriber set digest_from_txid = pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+                where id = :id
+                """).setParameter("id", subscriberId).executeUpdate();
+        scheduleNextDigest(subscriberId, schedule);
+    }
+
+    /**
+     * The next digest by the schedule: DAILY and WEEKLY at their next send time; INSTANT at once (gathering what
+     * waits, if anything; later matches schedule their own). Matches waiting stay waiting, whatever the change.
+     */
+    private void scheduleNextDigest(long subscriberId, Schedule schedule) {
+        Instant now = clock.instant();
+        entityManager.createNativeQuery("update subscriber set next_digest_at = :next where id = :id")
+                .setParameter("next", schedule.nextSendAfter(now).orElse(now).atOffset(java.time.ZoneOffset.UTC))
+                .setParameter("id", subscriberId)
+                .executeUpdate();
     }
 
     private void setSchedule(long subscriberId, Schedule schedule) {
@@ -257,6 +307,7 @@ public class SubscriptionService {
                 .setParameter("weekday", schedule.weekday().name())
                 .setParameter("id", subscriberId)
                 .executeUpdate();
+        scheduleNextDigest(subscriberId, schedule);
     }
 
     /** Queues a sign-up mail unless one was queued for this subscriber within the interval. */

@@ -45,8 +45,13 @@ public record MailStatus(String state, String headline, String explanation, Stri
                     "You unsubscribed, so nothing is mailed. Your topics and schedule are kept in case you come back.",
                     lastMail, null, "Nothing is collected while you are unsubscribed.");
         }
+        if (view.suppressedReason() != null) {
+            return new MailStatus(view.status().name(), "Mail stopped: your address refuses it",
+                    "Your mail server refused our mails for good, so we stopped sending (" + view.suppressedReason()
+                            + "). Subscribe again with a working address.", lastMail, null, waiting);
+        }
         String explanation = view.frequency() == Frequency.INSTANT
-                ? "Each paper that matches one of your topics is mailed as soon as it arrives."
+                ? "Papers that match your topics are mailed as they arrive, those of the same minute in one digest."
                 : "A digest of the papers that matched your topics goes out at your hour; when nothing matched, no mail is sent.";
         String nextMail = view.nextMailDue() == null ? null : format(view.nextMailDue(), zone);
         return new MailStatus(view.status().name(), "Active", explanation, lastMail, nextMail, waiting);

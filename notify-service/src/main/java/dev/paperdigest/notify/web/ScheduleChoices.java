@@ -19,7 +19,7 @@ public final class ScheduleChoices {
 
     /** How often, as radio buttons. */
     public static final List<Choice> frequencies = List.of(
-            new Choice("INSTANT", "As papers appear: one mail per matching paper"),
+            new Choice("INSTANT", "As papers appear: those of the same minute in one mail"),
             new Choice("DAILY", "Daily digest, at the hour below"),
             new Choice("WEEKLY", "Weekly digest, on the day and at the hour below"));
 

@@ -3,7 +3,7 @@ package dev.paperdigest.notify.web;
 import dev.paperdigest.notify.subscription.SignupRateLimiter;
 import dev.paperdigest.notify.subscription.SubscriptionRequest;
 import dev.paperdigest.notify.subscription.SubscriptionResource;
-import dev.paperdigest.notify.subscription.SubscriptionService;
+import dev.paperdigest.notify.subscription.SignupQueue;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,12 +41,12 @@ public class SubscribePage {
         static native TemplateInstance checkYourMail(String email);
     }
 
-    private final SubscriptionService subscriptions;
+    private final SignupQueue signups;
     private final SignupRateLimiter rateLimiter;
     private final Validator validator;
 
-    public SubscribePage(SubscriptionService subscriptions, SignupRateLimiter rateLimiter, Validator validator) {
-        this.subscriptions = subscriptions;
+    public SubscribePage(SignupQueue signups, SignupRateLimiter rateLimiter, Validator validator) {
+        this.signups = signups;
         this.rateLimiter = rateLimiter;
         this.validator = validator;
     }
@@ -78,7 +78,7 @@ public class SubscribePage {
         } catch (HttpProblem problem) {
             return HtmlPage.tooManyRequests(problem);
         }
-        subscriptions.subscribe(request);
+        signups.enqueue(request);
         return HtmlPage.ok(Templates.checkYourMail(request.email()));
     }
 

@@ -48,7 +48,7 @@ class AdminAndOperationsTest {
         String word = "statsword" + UUID.randomUUID().toString().replace("-", "");
         String email = "stats-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         // Mails of earlier tests (a paper can match their subscribers too) are out of the way first.
-        await().atMost(Duration.ofSeconds(60)).until(() -> stat("mailsPending") == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> stat("digestsPending") == 0);
         Map<String, Long> before = stats();
 
         Subscribers.active(email, word);
@@ -58,12 +58,12 @@ class AdminAndOperationsTest {
             value.put("abstract", "Nothing else.");
         }));
         await().atMost(Duration.ofSeconds(60)).until(() -> RealInfrastructure.infra().mail().mailsTo(email).size() == 2);
-        // The mail is marked sent right after the SMTP server took it.
-        await().atMost(Duration.ofSeconds(10)).until(() -> stat("mailsSent") > before.get("mailsSent"));
+        // The digest is marked sent right after the SMTP server took it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> stat("digestsSent") > before.get("digestsSent"));
 
         Map<String, Long> after = stats();
         for (String count : List.of("subscribers", "subscribersActive", "topics", "distinctQueries",
-                "registeredQueries", "papers", "matches", "mailsSent")) {
+                "registeredQueries", "papers", "matchedPapers", "digestsSent")) {
             assertEquals(before.get(count) + 1, after.get(count), count);
         }
         assertEquals(2, RealInfrastructure.infra().mail().mailsTo(email).size(), "the confirmation and the paper");

@@ -125,7 +125,7 @@ class LuceneMonitorMatcherTest {
     void replaceAllSwapsTheWholeSetAtOnce() throws Exception {
         Map<Long, TopicQuery> old = new HashMap<>();
         Map<Long, TopicQuery> fresh = new HashMap<>();
-        for (long id = 0; id < 200; id++) {
+        for (long id = 0; id < 50; id++) {
             old.put(id, q("transformers"));
             fresh.put(1000 + id, q("luttinger"));
         }
@@ -143,16 +143,16 @@ class LuceneMonitorMatcherTest {
             } while (!done.get());
             return sizes;
         });
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             matcher.replaceAll(i % 2 == 0 ? fresh : old);
         }
         done.set(true);
         readers.shutdown();
 
-        // Every match saw all 200 topics of one set, never a part of one.
-        assertEquals(Set.of(200), seenSizes.get());
-        assertEquals(200, matcher.size());
-        assertEquals(200, matcher.match(luttinger).size()); // the last set registered: the luttinger topics
+        // Every match saw all 50 topics of one set, never a part of one.
+        assertEquals(Set.of(50), seenSizes.get());
+        assertEquals(50, matcher.size());
+        assertEquals(50, matcher.match(luttinger).size()); // the last set registered: the luttinger topics
         assertEquals(Set.of(), matcher.match(grokked));
     }
 }

@@ -37,8 +37,10 @@ public final class RecordedPapers {
             for (String day : List.of("daily_papers_2024-05-27.json", "daily_papers_2025-06-02.json")) {
                 huggingFace(FEEDS.resolve("hf_daily_papers").resolve(day)).forEach(p -> byId.putIfAbsent(p.id(), p));
             }
-            arxivApi(FEEDS.resolve("arxiv_api/query_au-del_maestro_2016-10.xml")).forEach(p -> byId.putIfAbsent(p.id(), p));
-            arxivRss(FEEDS.resolve("arxiv_rss/rss_cs.LG_2026-04-27_excerpt.xml")).forEach(p -> byId.putIfAbsent(p.id(), p));
+            arxivApi(FEEDS.resolve("arxiv_api/query_au-del_maestro_2016-10.xml"))
+                    .forEach(p -> byId.putIfAbsent(p.id(), p));
+            arxivRss(FEEDS.resolve("arxiv_rss/rss_cs.LG_2026-04-27_excerpt.xml"))
+                    .forEach(p -> byId.putIfAbsent(p.id(), p));
             all = List.copyOf(byId.values());
         }
         return all;
@@ -96,7 +98,8 @@ public final class RecordedPapers {
             String id = text(item, "link").replaceAll("^.*/abs/", "");
             String description = text(item, "description");
             int abstractAt = description.indexOf("Abstract:");
-            String abstractText = abstractAt >= 0 ? description.substring(abstractAt + "Abstract:".length()) : description;
+            String abstractText = abstractAt >= 0
+                    ? description.substring(abstractAt + "Abstract:".length()) : description;
             List<String> authors = Arrays.stream(text(item, "creator").split(",")).map(String::strip)
                     .filter(s -> !s.isEmpty()).toList();
             List<String> categories = new ArrayList<>();

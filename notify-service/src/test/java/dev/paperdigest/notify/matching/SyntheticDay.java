@@ -17,8 +17,8 @@ import java.util.Set;
  * kept), from the first word of a random real title to an end of title, 4 to 20 words.</li>
  * <li>Abstract: 4 to 9 real sentences (sentences of all real abstracts, split after '.', '?' or '!' followed
  * by a space) drawn at random across papers, joined with spaces.</li>
- * <li>Authors: 2 to 8 real author names; categories: for a third of the papers 1 to 3 of the real categories of
- * the arXiv feeds, for the others (Hugging Face papers carry none) 1 to 3 common ML categories.</li>
+ * <li>Authors: 2 to 8 real author names, uniformly; categories: for a third of the papers 1 to 3 of the real
+ * categories of the arXiv feeds, for the others (Hugging Face papers carry none) 1 to 3 common ML categories.</li>
  * </ul>
  * Deterministic for a seed.
  */
@@ -55,9 +55,9 @@ final class SyntheticDay {
         List<PaperDocument> day = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
             day.add(new PaperDocument("synthetic-" + n, title(chain, starts, random), abstractText(sentences, random),
-                    pick(authors, 2 + random.nextInt(7), random),
-                    random.nextInt(3) == 0 ? pick(categories, 1 + random.nextInt(3), random)
-                            : pick(ML_CATEGORIES, 1 + random.nextInt(3), random)));
+                    pick(authors, 2 + random.nextInt(7), false, random),
+                    random.nextInt(3) == 0 ? pick(categories, 1 + random.nextInt(3), true, random)
+                            : pick(ML_CATEGORIES, 1 + random.nextInt(3), true, random)));
         }
         return day;
     }
@@ -86,12 +86,12 @@ final class SyntheticDay {
         return text.toString();
     }
 
-    private static List<String> pick(List<String> from, int count, Random random) {
+    private static List<String> pick(List<String> from, int count, boolean skewed, Random random) {
         Set<String> picked = new LinkedHashSet<>();
         for (int i = 0; i < count * 3 && picked.size() < count && !from.isEmpty(); i++) {
-            // Skewed to the front: the first values of the list (most frequent in the feeds) come up more often.
+            // Skewed: the first values of the list (cs.LG before cs.SD) come up more often.
             double u = random.nextDouble();
-            picked.add(from.get((int) (u * u * from.size())));
+            picked.add(from.get((int) ((skewed ? u * u : u) * from.size())));
         }
         return new ArrayList<>(picked);
     }

@@ -20,17 +20,17 @@ import java.util.regex.Pattern;
  *
  * <p>Vocabulary: lower-case words of 3+ letters that are not stop words (a title occurrence counts 3, an abstract
  * one 1), the same for word pairs, and 3-word title phrases; words and pairs found in more than {@value #GENERIC_SHARE}
- * of the real papers ("model", "results", ...) are left out as topics of their own (nobody subscribes to them)
+ * of the real papers ("model", "language", ...) are left out as topics of their own (nobody subscribes to them)
  * but stay inside phrases. Each list is ranked by count and drawn with P(rank r) proportional to 1/(r+1)^s.
  *
  * <p>Shapes (shares): one word 6%, two words 30%, a two-word phrase in quotes 8%, quoted phrase and word 12%,
  * the pair unquoted 6%, unquoted pair and word 10%, three words 10%, three-word phrase 4%, (a OR b) c 4%,
- * a b -c 3%, prefix* word 3%, an author 2% (quoted full name or last name), category:x word 2%. The first letter of each word is capitalized at random,
- * as people type. Deterministic for a seed.
+ * a b -c 3%, prefix* word 3%, an author 2% (quoted full name or last name), category:x word 2%. The first
+ * letter of each word is capitalized at random, as people type. Deterministic for a seed.
  */
 final class TopicGenerator {
 
-    static final double GENERIC_SHARE = 0.1;
+    static final double GENERIC_SHARE = 0.05;
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}]*");
 
     private final Random random;
@@ -149,7 +149,8 @@ final class TopicGenerator {
 
     private static List<String> ranked(Map<String, Integer> counts) {
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).toList();
     }
 

@@ -2,6 +2,7 @@ package dev.paperdigest.notify.subscription;
 
 import dev.paperdigest.localinfra.CapturedMail;
 import dev.paperdigest.notify.RealInfrastructure;
+import dev.paperdigest.notify.admin.AdminStatsClient;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -55,17 +56,31 @@ public final class Subscribers {
 
     /** Signs up with these topics (schedule defaults) and expects 202. */
     public static void signUp(String email, String... topics) {
+        signUpFor(email, "DAILY", topics);
+    }
+
+    /** Signs up with these topics and frequency (other schedule members default) and expects 202. */
+    public static void signUpFor(String email, String frequency, String... topics) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("email", email);
         body.put("topics", List.of(topics));
+        body.put("frequency", frequency);
         given().contentType(ContentType.JSON).header("X-Forwarded-For", uniqueClient()).body(body)
                 .when().post("/api/subscriptions").then().statusCode(202);
     }
 
-    /** Signs up, confirms from the mail, and returns the manage token: the subscriber is ACTIVE. */
+    /**
+     * Signs up for INSTANT digests (sent as soon as a paper matches: the test profile gathers for no time), confirms
+     * from the mail, and returns the manage token: the subscriber is ACTIVE.
+     */
     public static String active(String email, String... topics) {
-        signUp(email, topics);
+        signUpFor(email, "INSTANT", topics);
         return confirm(awaitConfirmationToken(email, 1));
+    }
+
+    /** Waits until every sign-up made so far has been applied (they are stored, then applied moments later). */
+    public static void awaitSignupsApplied() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> AdminStatsClient.stat("signupsWaiting") == 0);
     }
 
     /** POST /api/subscriptions/confirm/{token}; returns the manage token of the answer. */

@@ -20,15 +20,15 @@ class TopicQueryParserTest {
     private final MatchExplainer explainer = new MatchExplainer();
 
     /** Papers that are not in the recorded feeds; every other paper of these tests is a real one. */
-    private static final PaperDocument SCHRODINGER = new PaperDocument("test-1", "Quantisation as an eigenvalue problem",
-            "The usual quantisation rule is replaced by another postulate.", List.of("Erwin Schrödinger"),
-            List.of("quant-ph"));
+    private static final PaperDocument SCHRODINGER = new PaperDocument("test-1",
+            "Quantisation as an eigenvalue problem", "The usual quantisation rule is replaced by another postulate.",
+            List.of("Erwin Schrödinger"), List.of("quant-ph"));
     private static final PaperDocument LECUN = new PaperDocument("test-2", "Gradient-based learning applied to document"
             + " recognition", "Multilayer neural networks trained with back-propagation.",
             List.of("Yann LeCun", "Léon Bottou", "Yoshua Bengio", "Patrick Haffner"), List.of("cs.LG"));
     private static final PaperDocument DIFFUSION_MRI = new PaperDocument("test-3",
-            "Fibre tracking with diffusion MRI", "Diffusion-weighted imaging of the white matter.", List.of("A. Author"),
-            List.of("physics.med-ph"));
+            "Fibre tracking with diffusion MRI", "Diffusion-weighted imaging of the white matter.",
+            List.of("A. Author"), List.of("physics.med-ph"));
 
     private static PaperDocument paper(String titleStart) {
         return switch (titleStart) {

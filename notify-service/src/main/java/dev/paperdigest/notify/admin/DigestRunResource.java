@@ -1,0 +1,44 @@
+package dev.paperdigest.notify.admin;
+
+import dev.paperdigest.notify.digest.DigestMailer;
+import dev.paperdigest.notify.digest.DigestScheduler;
+import dev.paperdigest.notify.security.AdminKeyAuthenticationMechanism;
+import dev.paperdigest.notify.security.Roles;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/admin/digests/run")
+@RolesAllowed(Roles.ADMIN)
+@HttpAuthenticationMechanism(AdminKeyAuthenticationMechanism.SCHEME)
+public class DigestRunResource {
+
+    /** What a run did: digests assembled now, and digests handed to the SMTP server by this request. */
+    public record DigestRun(int assembled, int sent) {
+    }
+
+    private final DigestScheduler scheduler;
+    private final DigestMailer mailer;
+
+    public DigestRunResource(DigestScheduler scheduler, DigestMailer mailer) {
+        this.scheduler = scheduler;
+        this.mailer = mailer;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assemble every due digest now and send every digest waiting to be sent (admin)",
+            description = "Due means due by each subscriber's schedule; the same as the scheduler does every second.")
+    public DigestRun run() {
+        int assembled = scheduler.assembleDue();
+        int sent = 0;
+        while (mailer.sendNext()) {
+            sent++;
+        }
+        return new DigestRun(assembled, sent);
+    }
+}

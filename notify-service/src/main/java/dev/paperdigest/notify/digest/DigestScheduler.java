@@ -1,0 +1,241 @@
+package dev.paperdigest.notify.digest;
+
+import dev.paperdigest.notify.BackgroundWorker;
+import dev.paperdigest.notify.NotifyConfig;
+import dev.paperdigest.notify.matching.MatchesRecorded;
+import dev.paperdigest.notify.subscription.Frequency;
+import dev.paperdigest.notify.subscription.Schedule;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Assembles the digests that are due: for every ACTIVE subscriber whose {@code next_digest_at} has come, the papers
+ * whose matched queries ({@code paper_queries}) include one of its topics, among the matches recorded since its last
+ * digest. Each subscriber covers consecutive ranges {@code [digest_from_txid, to)} of writing transactions, where
+ * {@code to} is the oldest transaction still running when the digest is assembled: every match below it is
+ * committed (or never will be), so no match falls between two digests and none is in two. Nothing matched means no
+ * digest, only the next due time.
+ *
+ * <p>Claiming (FOR UPDATE SKIP LOCKED), writing the digest row and moving the subscriber's range happen in one
+ * transaction, so instances side by side assemble each digest once; {@link DigestMailer} then sends it.
+ */
+@ApplicationScoped
+public class DigestScheduler {
+
+    private static final Logger LOG = Logger.getLogger(DigestScheduler.class);
+    /** An INSTANT subscriber whose match was still being written when its digest was assembled: look again soon. */
+    private static final Duration RECHECK = Duration.ofSeconds(2);
+
+    private final EntityManager entityManager;
+    private final NotifyConfig config;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Event<DigestsAssembled> assembled;
+    private final BackgroundWorker worker = new BackgroundWorker("digest-scheduler", this::assembleDueQuietly);
+
+    public DigestScheduler(EntityManager entityManager, NotifyConfig config, Clock clock, MeterRegistry meters,
+            Event<DigestsAssembled> assembled) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.clock = clock;
+        this.meters = meters;
+        this.assembled = assembled;
+    }
+
+    /** Fired after digests were assembled (observed after commit by the mailer). */
+    public record DigestsAssembled(int count) {
+    }
+
+    @Scheduled(every = "${paperdigest.digest.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        worker.wake();
+    }
+
+    void onMatches(@Observes(during = TransactionPhase.AFTER_SUCCESS) MatchesRecorded event) {
+        if (config.digest().instantWindow().isZero()) {
+            worker.wake();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.stop(Duration.ofSeconds(10));
+    }
+
+    private void assembleDueQuietly() {
+        try {
+            assembleDue();
+        } catch (RuntimeException e) {
+            LOG.warnf("assembling digests stopped until the next poll: %s", e.toString());
+        }
+    }
+
+    /** Assembles every digest due now, batch by batch. @return digests assembled (subscribers with nothing skipped) */
+    public int assembleDue() {
+        int digests = 0;
+        while (true) {
+            int[] batch = QuarkusTransaction.requiringNew().call(this::assembleBatch);
+            digests += batch[1];
+            if (batch[1] > 0) {
+                meters.counter("paperdigest.digests.assembled").increment(batch[1]);
+            }
+            if (batch[0] < config.digest().batchSize()) {
+                return digests;
+            }
+        }
+    }
+
+    private record Due(long id, Schedule schedule, long fromTxid) {
+    }
+
+    private record Matched(String paperId, long[] queryIds, long txid) {
+    }
+
+    /** One transaction: claims due subscribers, writes their digests, moves their ranges. @return {claimed, digests} */
+    int[] assembleBatch() {
+        // Taken before this transaction writes (and gets a transaction id of its own).
+        long to = ((Number) entityManager.createNativeQuery(
+                "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint").getSingleResult()).longValue();
+        Instant now = clock.instant();
+        List<Due> due = claimDue(now);
+        if (due.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        Map<Long, Set<Long>> queriesOf = queriesOf(due);
+        List<Matched> matches = matchesSince(due.stream().mapToLong(Due::fromTxid).min().orElseThrow());
+
+        List<Long> ids = new ArrayList<>();
+        List<Instant> next = new ArrayList<>();
+        int digests = 0;
+        for (Due subscriber : due) {
+            Set<Long> queries = queriesOf.getOrDefault(subscriber.id(), Set.of());
+            Set<String> papers = new LinkedHashSet<>();
+            boolean laterMatch = false;
+            for (Matched match : matches) {
+                if (match.txid() < subscriber.fromTxid() || !overlaps(match.queryIds(), queries)) {
+                    continue;
+                }
+                if (match.txid() < to) {
+                    papers.add(match.paperId());
+                } else {
+                    laterMatch = true;
+                }
+            }
+            if (!papers.isEmpty()) {
+                entityManager.createNativeQuery("insert into digest (subscriber_id, paper_ids) values (:id, :papers)")
+                        .setParameter("id", subscriber.id())
+                        .setParameter("papers", papers.toArray(String[]::new))
+                        .executeUpdate();
+                digests++;
+            }
+            ids.add(subscriber.id());
+            next.add(nextDue(subscriber.schedule(), now, laterMatch));
+        }
+        entityManager.createNativeQuery("""
+                update subscriber s set digest_from_txid = :to, next_digest_at = to_timestamp(v.next_ms / 1000.0)
+                from unnest(cast(:ids as bigint[]), cast(:next as bigint[])) as v(id, next_ms)
+                where s.id = v.id
+                """)
+                .setParameter("to", to)
+                .setParameter("ids", ids.toArray(Long[]::new))
+                .setParameter("next", next.stream().map(at -> at == null ? null : at.toEpochMilli()).toArray(Long[]::new))
+                .executeUpdate();
+        if (digests > 0) {
+            assembled.fire(new DigestsAssembled(digests));
+        }
+        return new int[] {due.size(), digests};
+    }
+
+    /** DAILY and WEEKLY: the schedule's next send time. INSTANT: nothing until a match comes (or soon, if one was in flight). */
+    private Instant nextDue(Schedule schedule, Instant now, boolean laterMatch) {
+        if (schedule.frequency() != Frequency.INSTANT) {
+            return schedule.nextSendAfter(now).orElseThrow();
+        }
+        return laterMatch ? now.plus(RECHECK) : null;
+    }
+
+    private List<Due> claimDue(Instant now) {
+        List<?> rows = entityManager.createNativeQuery("""
+                select id, frequency, timezone, send_hour, weekday, digest_from_txid from subscriber
+                where status = 'ACTIVE' and suppressed_at is null and next_digest_at <= :now
+                order by next_digest_at
+                limit :batch
+                for update skip locked
+                """)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("batch", config.digest().batchSize())
+                .getResultList();
+        List<Due> due = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            due.add(new Due(((Number) c[0]).longValue(), new Schedule(Frequency.valueOf((String) c[1]), (String) c[2],
+                    ((Number) c[3]).intValue(), DayOfWeek.valueOf((String) c[4])), ((Number) c[5]).longValue()));
+        }
+        return due;
+    }
+
+    private Map<Long, Set<Long>> queriesOf(List<Due> due) {
+        List<?> rows = entityManager.createNativeQuery("""
+                select subscriber_id, query_id from topic where subscriber_id = any(:ids) and query_id is not null
+                """).setParameter("ids", due.stream().map(Due::id).toArray(Long[]::new)).getResultList();
+        Map<Long, Set<Long>> queries = new HashMap<>();
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            queries.computeIfAbsent(((Number) c[0]).longValue(), k -> new HashSet<>()).add(((Number) c[1]).longValue());
+        }
+        return queries;
+    }
+
+    private List<Matched> matchesSince(long fromTxid) {
+        List<?> rows = entityManager.createNativeQuery("""
+                select paper_id, query_ids, txid from paper_queries where txid >= :from order by txid, matched_at
+                """).setParameter("from", fromTxid).getResultList();
+        List<Matched> matches = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            matches.add(new Matched((String) c[0], longs(c[1]), ((Number) c[2]).longValue()));
+        }
+        return matches;
+    }
+
+    private static long[] longs(Object array) {
+        if (array instanceof long[] primitive) {
+            return primitive;
+        }
+        Object[] boxed = (Object[]) array;
+        long[] values = new long[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = ((Number) boxed[i]).longValue();
+        }
+        return values;
+    }
+
+    private static boolean overlaps(long[] queryIds, Set<Long> queries) {
+        for (long id : queryIds) {
+            if (queries.contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
