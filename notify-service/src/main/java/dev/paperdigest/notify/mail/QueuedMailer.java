@@ -5,7 +5,9 @@ import dev.paperdigest.notify.NotifyConfig;
 import dev.paperdigest.notify.OneLineText;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -26,9 +28,11 @@ import java.util.Optional;
  * {@code paperdigest.mail.max-attempts}.</li>
  * </ol>
  * So each mail goes out once, except when an instance dies (or loses its database) between the SMTP hand-off and
- * step 3: then the lease runs out and the mail goes out once more. A send that times out counts as failed although
- * the server may still deliver it. Each subclass sends on one thread of its own, woken by its poll and by commits
- * that queue mail, so a slow SMTP server never holds up the Kafka consumer. Subclasses are {@code @Singleton}s (no
+ * step 3: then the lease runs out and the mail goes out once more. A send not answered within the send timeout has
+ * an unknown outcome (the server may still take the mail): it is not retried but left leased, and settled when it
+ * ends, so only a send outlasting the whole lease can lead to a second copy. Each subclass sends on one thread of
+ * its own, woken by its poll and by commits that queue mail, so a slow SMTP server never holds up the Kafka
+ * consumer. Subclasses are {@code @Singleton}s (no
  * client proxy, which would need a no-args constructor here).
  *
  * @param <M> a claimed mail: everything steps 2 and 3 need, detached from any transaction
@@ -95,14 +99,36 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
             return false;
         }
         M mail = claimed.get();
+        // Memoized: the send runs once, whoever waits for its outcome.
+        Uni<Void> sending = send(mail).memoize().indefinitely();
         try {
-            send(mail).await().atMost(config.mail().sendTimeout());
+            sending.await().atMost(config.mail().sendTimeout());
+        } catch (TimeoutException e) {
+            // The outcome is unknown: the server may still take the mail. No quick retry, which could send it twice;
+            // the send settles the row when it ends, and the lease keeps every other attempt away meanwhile.
+            LOG.warnf("%s mail %d: no answer from the SMTP server within %s; it is settled when the send ends", kind,
+                    mail.rowId(), config.mail().sendTimeout());
+            sending.subscribe().with(
+                    sent -> settleLater(() -> markSent(mail)),
+                    failure -> settleLater(() -> recordFailure(mail, new IllegalStateException(failure))));
+            return true;
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> recordFailure(mail, e));
             return true;
         }
         QuarkusTransaction.requiringNew().run(() -> markSent(mail));
         return true;
+    }
+
+    /** Step 3 for a send that outlasted the wait: on a worker thread, since the outcome arrives on an I/O thread. */
+    private void settleLater(Runnable settle) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                QuarkusTransaction.requiringNew().run(settle);
+            } catch (RuntimeException e) {
+                LOG.warnf("%s mail: settling a late send failed (the lease runs out instead): %s", kind, e.toString());
+            }
+        });
     }
 
     /**

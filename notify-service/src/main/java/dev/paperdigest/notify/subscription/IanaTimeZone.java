@@ -29,7 +29,7 @@ public @interface IanaTimeZone {
         @Override
         public boolean isValid(String zone, ConstraintValidatorContext context) {
             // The region ids the JDK knows (tzdb), which include UTC; fixed offsets and "Z" are not among them.
-            return zone == null || ZoneId.getAvailableZoneIds().contains(zone);
+            return zone == null || (zone.length() <= 64 && ZoneId.getAvailableZoneIds().contains(zone));
         }
     }
 }

@@ -21,10 +21,6 @@ final class SubscriptionFields {
 
     static final String NO_CONTROL_CHARACTER = "[^" + NOT_ALLOWED + "]*";
 
-    static final String FREQUENCY = "INSTANT|DAILY|WEEKLY";
-
-    static final String WEEKDAY = "MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY";
-
     private SubscriptionFields() {
     }
 }

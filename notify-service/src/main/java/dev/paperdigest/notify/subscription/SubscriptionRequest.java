@@ -1,11 +1,8 @@
 package dev.paperdigest.notify.subscription;
 
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -32,17 +29,16 @@ public record SubscriptionRequest(
         @Size(min = 1, max = SubscriptionFields.MAX_TOPICS)
         List<@TopicText String> topics,
 
-        @Pattern(regexp = SubscriptionFields.FREQUENCY, message = "must be INSTANT, DAILY or WEEKLY")
+        @ScheduleConstraints.FrequencyName
         String frequency,
 
-        @Size(max = 64)
         @IanaTimeZone
         String timezone,
 
-        @Min(0) @Max(23)
+        @ScheduleConstraints.SendHour
         Integer sendHour,
 
-        @Pattern(regexp = SubscriptionFields.WEEKDAY, message = "must be a day of the week in capitals, e.g. MONDAY")
+        @ScheduleConstraints.WeekdayName
         String weekday) {
 
     /** The schedule asked for, defaults filled in. */

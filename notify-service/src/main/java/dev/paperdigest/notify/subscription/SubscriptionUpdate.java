@@ -1,8 +1,5 @@
 package dev.paperdigest.notify.subscription;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -15,16 +12,15 @@ public record SubscriptionUpdate(
         @Size(min = 1, max = SubscriptionFields.MAX_TOPICS)
         List<@TopicText String> topics,
 
-        @Pattern(regexp = SubscriptionFields.FREQUENCY, message = "must be INSTANT, DAILY or WEEKLY")
+        @ScheduleConstraints.FrequencyName
         String frequency,
 
-        @Size(max = 64)
         @IanaTimeZone
         String timezone,
 
-        @Min(0) @Max(23)
+        @ScheduleConstraints.SendHour
         Integer sendHour,
 
-        @Pattern(regexp = SubscriptionFields.WEEKDAY, message = "must be a day of the week in capitals, e.g. MONDAY")
+        @ScheduleConstraints.WeekdayName
         String weekday) {
 }

@@ -105,12 +105,16 @@ class DigestRateBenchmark {
                   papers) and one `paper_queries` row per paper naming its group's query.
                 - Each round: %,d new ACTIVE DAILY subscribers, each with one topic (group = subscriber mod %d) and
                   `digest_from_txid` 0, so every digest lists exactly %d papers. Then `next_digest_at = now()` for all
-                  of them at once (t0): `DigestScheduler` picks them up at its next poll (every 1 s) and writes the
+                  of them at once: `DigestScheduler` picks them up at its next poll (every 1 s) and writes the
                   digests in batches of 500, each batch's commit wakes `DigestMailer`, which claims, loads (subscriber,
                   topics, paper_queries, papers), renders (Qute, HTML + text), sends (Vert.x mail client) and marks each
                   digest, three transactions per digest, on its one thread. Done when every digest of the round has
                   `sent_at`.
-                - "digests/s" = digests / (last `sent_at` - t0); "send-only" = digests / (last - first `sent_at`).
+                - "digests/s" = digests / (last `sent_at` - first digest's `created_at`, i.e. from the first assembly
+                  transaction, leaving out the wait for the scheduler's poll); "send-only" = digests / (last - first
+                  `sent_at`); "assemble s" = last - first digest `created_at`. Timestamps are PostgreSQL's `now()`.
+                - Raw rate: `smtp-source -d -s <sessions> -m <n> -l 20000` (20 KB mails, about a 10-paper digest) into
+                  the same `smtp-sink`, after the rounds; raw_smtp_per_s is the better of 1 and 8 sessions.
                 - Rounds with more than 1 sender thread are a prototype of "several sender threads", not the service as
                   it is: the benchmark calls the public `DigestMailer.sendNext()` (claim with `FOR UPDATE SKIP LOCKED`,
                   render, send, mark) in a loop on the extra threads beside the mailer's own thread. Correctness

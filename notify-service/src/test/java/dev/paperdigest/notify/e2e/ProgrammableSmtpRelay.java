@@ -43,7 +43,8 @@ final class ProgrammableSmtpRelay implements AutoCloseable {
         SLOW
     }
 
-    private static final Duration SLOW_ANSWER = Duration.ofSeconds(8);
+    /** Longer than the sender's send timeout (DigestDeliveryIT: 10 s). */
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(13);
 
     private final int port;
     private final Session relaySession;
@@ -52,6 +53,7 @@ final class ProgrammableSmtpRelay implements AutoCloseable {
     private final AtomicInteger slowAnswers = new AtomicInteger();
     private final AtomicInteger permanentRefusals = new AtomicInteger();
     private final Set<String> awaitingReply = ConcurrentHashMap.newKeySet();
+    private final List<String> journal = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile Mode mode = Mode.RELAY;
     private volatile Duration replyDelay = Duration.ZERO;
     private SMTPServer server;
@@ -141,6 +143,17 @@ final class ProgrammableSmtpRelay implements AutoCloseable {
         return Set.copyOf(awaitingReply);
     }
 
+    /** What the server did, one line per mail relayed or refused (for failure messages). */
+    List<String> journal() {
+        synchronized (journal) {
+            return List.copyOf(journal);
+        }
+    }
+
+    private void note(String event) {
+        journal.add(java.time.Instant.now() + " " + event);
+    }
+
     @Override
     public void close() {
         stopListening();
@@ -181,6 +194,7 @@ final class ProgrammableSmtpRelay implements AutoCloseable {
         public void recipient(String recipient) throws RejectException {
             if (refusedForGood.contains(recipient.toLowerCase(Locale.ROOT))) {
                 permanentRefusals.incrementAndGet();
+                note("550 for " + recipient);
                 throw new RejectException(550, "5.1.1 <" + recipient + ">: mailbox unavailable");
             }
             recipients.add(recipient);
@@ -203,14 +217,16 @@ final class ProgrammableSmtpRelay implements AutoCloseable {
             } catch (MessagingException e) {
                 throw new IOException("could not relay to the catcher", e);
             }
+            String messageId = messageId(bytes);
+            note("relayed " + messageId + " to " + recipients);
             Duration delay = replyDelay;
             if (!delay.isZero()) {
-                String messageId = messageId(bytes);
                 awaitingReply.add(messageId);
                 try {
                     sleep(delay);
                 } finally {
                     awaitingReply.remove(messageId);
+                    note("answered 250 for " + messageId + " after holding it " + delay);
                 }
             }
             return null;

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -187,6 +189,8 @@ class WebPagesBrowserTest {
         // The way back.
         browser.get(unsubscribeLink);
         browser.findElement(By.xpath("//button[normalize-space()='Unsubscribe']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"),
+                "You are unsubscribed"));
         browser.findElement(By.xpath("//button[normalize-space()='Subscribe again']")).click();
         assertEquals("Welcome back", text(By.tagName("h1")));
         screenshot("09-resubscribed");
