@@ -48,9 +48,8 @@ public class SubscriberTopics {
         Set<Long> touched = new TreeSet<>(queryIds(subscriberId));
         // Distinct queries are upserted in one global order, so two sign-ups adding the same new queries in
         // different orders cannot deadlock on each other's uncommitted inserts.
-        Map<String, Long> ids = new java.util.TreeMap<>();
-        wanted.keySet().forEach(normalized -> ids.put(normalized, null));
-        for (String normalized : ids.keySet()) {
+        Map<String, Long> ids = new java.util.HashMap<>();
+        for (String normalized : new TreeSet<>(wanted.keySet())) {
             ids.put(normalized, topicQueries.idOf(wanted.get(normalized)));
         }
         List<Long> keep = new ArrayList<>();

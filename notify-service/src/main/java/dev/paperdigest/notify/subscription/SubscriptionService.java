@@ -104,9 +104,7 @@ public class SubscriptionService {
             case ACTIVE -> queueSignupMail(subscriber.id, AccountMailKind.ALREADY_SUBSCRIBED);
             case PENDING -> {
                 // Never confirmed: the latest sign-up's topics and schedule are the ones to confirm.
-                setSchedule(subscriber.id, schedule);
-                entityManager.createNativeQuery("update subscriber set updated_at = now() where id = :id")
-                        .setParameter("id", subscriber.id).executeUpdate();
+                setSchedule(subscriber.id, schedule); // also restarts the expiry clock (updated_at)
                 topics.replace(subscriber.id, request.topics());
                 queueSignupMail(subscriber.id, AccountMailKind.CONFIRM);
             }

@@ -24,14 +24,18 @@ public final class DigestInbox {
 
     /** In how many digests to the address the paper was listed. */
     public static long timesMailed(String email, String paperId) {
-        Pattern listed = Pattern.compile("arXiv:" + Pattern.quote(paperId) + "(?![0-9.])");
-        return digests(email).stream().filter(mail -> listed.matcher(mail.text()).find()).count();
+        return listing(email, paperId).size();
     }
 
     /** Waits until the paper was listed in a digest to the address; returns that digest. */
     public static CapturedMail awaitPaper(String email, String paperId) {
         await().atMost(Duration.ofSeconds(60)).until(() -> timesMailed(email, paperId) >= 1);
+        return listing(email, paperId).get(0);
+    }
+
+    /** The digests to the address that list the paper. */
+    private static List<CapturedMail> listing(String email, String paperId) {
         Pattern listed = Pattern.compile("arXiv:" + Pattern.quote(paperId) + "(?![0-9.])");
-        return digests(email).stream().filter(mail -> listed.matcher(mail.text()).find()).findFirst().orElseThrow();
+        return digests(email).stream().filter(mail -> listed.matcher(mail.text()).find()).toList();
     }
 }
