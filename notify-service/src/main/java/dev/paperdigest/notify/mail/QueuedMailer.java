@@ -29,8 +29,9 @@ import java.util.Optional;
  * </ol>
  * So each mail goes out once, except when an instance dies (or loses its database) between the SMTP hand-off and
  * step 3: then the lease runs out and the mail goes out once more. A send not answered within the send timeout has
- * an unknown outcome (the server may still take the mail): it is not retried but left leased, and settled when it
- * ends, so only a send outlasting the whole lease can lead to a second copy. Each subclass sends on one thread of
+ * an unknown outcome (the server may still take the mail): its retry waits at least one more send timeout, and a
+ * late success within that marks it sent, so only an answer later than twice the send timeout can lead to a second
+ * copy. Each subclass sends on one thread of
  * its own, woken by its poll and by commits that queue mail, so a slow SMTP server never holds up the Kafka
  * consumer. Subclasses are {@code @Singleton}s (no
  * client proxy, which would need a no-args constructor here).
@@ -104,23 +105,25 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
         try {
             sending.await().atMost(config.mail().sendTimeout());
         } catch (TimeoutException e) {
-            // The outcome is unknown: the server may still take the mail. No quick retry, which could send it twice;
-            // the send settles the row when it ends, and the lease keeps every other attempt away meanwhile.
-            LOG.warnf("%s mail %d: no answer from the SMTP server within %s; it is settled when the send ends", kind,
-                    mail.rowId(), config.mail().sendTimeout());
-            sending.subscribe().with(
-                    sent -> settleLater(() -> markSent(mail)),
-                    failure -> settleLater(() -> recordFailure(mail, new IllegalStateException(failure))));
+            // The outcome is unknown: the server may still take the mail. The retry waits at least one more send
+            // timeout, and a late success within it marks the mail sent, so only an answer later than that (or a
+            // hung connection, which must not hold the mail back for the whole lease) leads to a second copy.
+            LOG.warnf("%s mail %d: no answer from the SMTP server within %s", kind, mail.rowId(),
+                    config.mail().sendTimeout());
+            QuarkusTransaction.requiringNew().run(() -> recordFailure(mail, e, config.mail().sendTimeout()));
+            sending.subscribe().with(sent -> settleLater(() -> markSent(mail)), failure -> {
+                // recorded as failed already
+            });
             return true;
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> recordFailure(mail, e));
+            QuarkusTransaction.requiringNew().run(() -> recordFailure(mail, e, Duration.ZERO));
             return true;
         }
         QuarkusTransaction.requiringNew().run(() -> markSent(mail));
         return true;
     }
 
-    /** Step 3 for a send that outlasted the wait: on a worker thread, since the outcome arrives on an I/O thread. */
+    /** Marking a late-answered send: on a worker thread, since the outcome arrives on an I/O thread. */
     private void settleLater(Runnable settle) {
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
@@ -180,11 +183,12 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
         return false;
     }
 
-    private void recordFailure(M mail, RuntimeException e) {
+    /** @param minDelay the least wait before the next attempt, whatever the back-off */
+    private void recordFailure(M mail, RuntimeException e, Duration minDelay) {
         int attempts = mail.failedAttempts() + 1;
         boolean permanent = isPermanent(e);
         boolean giveUp = permanent || attempts >= config.mail().maxAttempts();
-        Duration backoff = backoff(attempts);
+        Duration backoff = backoff(attempts).compareTo(minDelay) < 0 ? minDelay : backoff(attempts);
         entityManager.createNativeQuery("update " + table + """
                  set attempts = :attempts, last_error = :error,
                     failed_at = case when :giveUp then now() end,
