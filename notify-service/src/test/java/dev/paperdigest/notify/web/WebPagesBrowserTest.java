@@ -118,7 +118,7 @@ class WebPagesBrowserTest {
         WebElement zone = browser.findElement(By.id("timezone"));
         zone.clear();
         zone.sendKeys("Europe/Berlin");
-        browser.findElement(By.cssSelector("form[action='/'] button[type='submit']")).click();
+        clickAndLoad(By.cssSelector("form[action='/'] button[type='submit']"));
         assertEquals("Check your mail", text(By.tagName("h1")));
         assertTrue(text(By.tagName("main")).contains(email));
         screenshot("02-check-your-mail");
@@ -127,10 +127,10 @@ class WebPagesBrowserTest {
         browser.get(linkInMail(email, "Confirm your paper-digest subscription", "/confirm/"));
         assertEquals("Confirm your subscription", text(By.tagName("h1")));
         screenshot("03-confirm");
-        browser.findElement(By.xpath("//button[normalize-space()='Confirm my subscription']")).click();
+        clickAndLoad(By.xpath("//button[normalize-space()='Confirm my subscription']"));
         assertEquals("You are subscribed", text(By.tagName("h1")));
         screenshot("04-confirmed");
-        browser.findElement(By.linkText("Manage my subscription")).click();
+        clickAndLoad(By.linkText("Manage my subscription"));
         String managePage = browser.getCurrentUrl();
 
         // Manage: the state of the mail, and the topics as signed up.
@@ -146,7 +146,7 @@ class WebPagesBrowserTest {
         WebElement topics = browser.findElement(By.id("topics"));
         topics.clear();
         topics.sendKeys(word + "\nrobotics");
-        browser.findElement(By.xpath("//button[normalize-space()='Save changes']")).click();
+        clickAndLoad(By.xpath("//button[normalize-space()='Save changes']"));
         assertEquals("Your changes are saved.", text(By.cssSelector("p.notice")));
         assertEquals(java.util.stream.Stream.of("robotics", word).sorted().toList(), topicLines());
 
@@ -154,7 +154,7 @@ class WebPagesBrowserTest {
         WebElement query = browser.findElement(By.id("preview"));
         query.sendKeys(word);
         new Select(browser.findElement(By.id("days"))).selectByValue("7");
-        browser.findElement(By.xpath("//button[normalize-space()='Preview']")).click();
+        clickAndLoad(By.xpath("//button[normalize-space()='Preview']"));
         String preview = text(By.id("preview-result"));
         assertTrue(preview.startsWith("1 paper of the last 7 days matches " + word), preview);
         assertTrue(preview.contains(earlierTitle), preview);
@@ -179,7 +179,7 @@ class WebPagesBrowserTest {
         assertFalse(text(By.id("last-mail")).contains("No mail sent yet"), text(By.id("last-mail")));
 
         browser.get(unsubscribeLink);
-        browser.findElement(By.xpath("//button[normalize-space()='Unsubscribe']")).click();
+        clickAndLoad(By.xpath("//button[normalize-space()='Unsubscribe']"));
         assertEquals("You are unsubscribed", text(By.tagName("h1")));
         screenshot("07-unsubscribed");
         browser.get(managePage);
@@ -188,10 +188,9 @@ class WebPagesBrowserTest {
 
         // The way back.
         browser.get(unsubscribeLink);
-        browser.findElement(By.xpath("//button[normalize-space()='Unsubscribe']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"),
-                "You are unsubscribed"));
-        browser.findElement(By.xpath("//button[normalize-space()='Subscribe again']")).click();
+        clickAndLoad(By.xpath("//button[normalize-space()='Unsubscribe']"));
+        assertEquals("You are unsubscribed", text(By.tagName("h1")));
+        clickAndLoad(By.xpath("//button[normalize-space()='Subscribe again']"));
         assertEquals("Welcome back", text(By.tagName("h1")));
         screenshot("09-resubscribed");
         browser.get(managePage);
@@ -212,7 +211,7 @@ class WebPagesBrowserTest {
         WebElement zone = browser.findElement(By.id("timezone"));
         zone.clear();
         zone.sendKeys("Moon/Crater");
-        browser.findElement(By.cssSelector("form[action='/'] button[type='submit']")).click();
+        clickAndLoad(By.cssSelector("form[action='/'] button[type='submit']"));
 
         assertTrue(text(By.cssSelector(".error-summary")).startsWith("Please correct the fields"));
         assertFalse(text(By.id("email-error")).isBlank());
@@ -232,6 +231,16 @@ class WebPagesBrowserTest {
     private String url(String path) {
         String base = root.toString();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /**
+     * Clicks what submits a form or follows a link and waits until the browser has replaced the page, so the next
+     * lookup never finds an element of the page being left (a stale element).
+     */
+    private void clickAndLoad(By by) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(by).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private String text(By by) {
