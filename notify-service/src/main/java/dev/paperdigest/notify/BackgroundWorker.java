@@ -50,10 +50,15 @@ public final class BackgroundWorker {
         return stopped;
     }
 
-    /** No new run starts; the run in progress may finish within {@code wait}, then the thread is interrupted. */
-    public void stop(Duration wait) {
+    /** No new run starts; the run in progress goes on (stopping several workers: halt them all, then stop each). */
+    public void halt() {
         stopped = true;
         thread.shutdown();
+    }
+
+    /** No new run starts; the run in progress may finish within {@code wait}, then the thread is interrupted. */
+    public void stop(Duration wait) {
+        halt();
         try {
             if (!thread.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 thread.shutdownNow();

@@ -35,6 +35,13 @@ public interface NotifyConfig {
         @WithDefault("50")
         int maxPapers();
 
+        /**
+         * Highlights kept in memory, one per (paper, query): the digests of one day list the same papers for many
+         * subscribers, and finding what a query matched in a paper takes a few hundred microseconds.
+         */
+        @WithDefault("100000")
+        long highlightCacheSize();
+
         /** Due subscribers assembled per transaction. */
         @WithDefault("500")
         int batchSize();
@@ -82,6 +89,22 @@ public interface NotifyConfig {
          */
         @WithDefault("5m")
         Duration lease();
+
+        /**
+         * Mails claimed together, sent in parallel (each on its own pooled SMTP connection) and marked sent in one
+         * transaction.
+         */
+        @WithDefault("8")
+        int batchSize();
+
+        /**
+         * Threads sending digests, each a batch at a time, so rendering the next batch overlaps sending the last.
+         * Every mail in flight needs its own SMTP connection: (senders + 1) x batch-size (the 1 is the account
+         * mails' sender) must not exceed {@code quarkus.mailer.max-pool-size}, or a send could wait for a connection
+         * and time out before it started.
+         */
+        @WithDefault("2")
+        int senders();
     }
 
     interface Subscription {

@@ -36,8 +36,8 @@ public class DigestRunResource {
     public DigestRun run() {
         int assembled = scheduler.assembleDue();
         int sent = 0;
-        while (mailer.sendNext()) {
-            sent++;
+        for (int batch = mailer.sendBatch(); batch > 0; batch = mailer.sendBatch()) {
+            sent += batch;
         }
         return new DigestRun(assembled, sent);
     }

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,7 +43,7 @@ public class DigestMailer extends QueuedMailer<DigestMailer.ClaimedDigest> {
 
     public DigestMailer(EntityManager entityManager, NotifyConfig config, MeterRegistry meters, SubscriberLinks links,
             DigestComposer composer) {
-        super(entityManager, config, meters, "digest", "digest");
+        super(entityManager, config, meters, "digest", "digest", config.mail().senders());
         this.links = links;
         this.composer = composer;
     }
@@ -72,45 +71,87 @@ public class DigestMailer extends QueuedMailer<DigestMailer.ClaimedDigest> {
     }
 
     @Override
-    protected Optional<ClaimedDigest> claim() {
-        return claimDueRow("""
+    protected List<ClaimedDigest> claim(int limit) {
+        List<Long> ids = claimDueRows("""
                 select d.id from digest d join subscriber s on s.id = d.subscriber_id
                 where d.sent_at is null and d.failed_at is null and d.next_attempt_at <= now()
                   and s.status = 'ACTIVE' and s.suppressed_at is null
                 order by d.next_attempt_at, d.id
-                limit 1
+                limit :limit
                 for update of d skip locked
-                """).map(this::load);
+                """, limit);
+        return ids.isEmpty() ? List.of() : load(ids);
     }
 
-    private ClaimedDigest load(long id) {
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
-                select s.id, s.email, d.paper_ids, d.attempts, d.claims from digest d join subscriber s on s.id = d.subscriber_id
-                where d.id = :id
-                """).setParameter("id", id).getSingleResult();
-        long subscriberId = ((Number) row[0]).longValue();
-        String email = (String) row[1];
-        List<String> paperIds = Arrays.stream((Object[]) row[2]).map(String.class::cast).toList();
-        int attempts = ((Number) row[3]).intValue();
-        int claims = ((Number) row[4]).intValue();
-        entityManager.createNativeQuery("update digest set claims = claims + 1 where id = :id").setParameter("id", id)
-                .executeUpdate();
-        if (claims > attempts) {
-            LOG.warnf("digest %d was claimed before and neither sent nor failed: its send may have been in flight when"
-                    + " an instance stopped; sending it again with the same Message-ID", id);
-        }
+    /** A claimed digest's row. */
+    private record Row(long id, long subscriberId, String email, List<String> paperIds, int attempts) {
+    }
 
-        List<DigestComposer.Topic> topics = new ArrayList<>();
-        for (Object topic : entityManager.createNativeQuery(
-                "select query, query_id from topic where subscriber_id = :s and query_id is not null order by id")
-                .setParameter("s", subscriberId).getResultList()) {
-            Object[] c = (Object[]) topic;
-            topics.add(new DigestComposer.Topic((String) c[0], ((Number) c[1]).longValue()));
+    /** Loads and renders the claimed digests, with one statement per table for the whole batch. */
+    private List<ClaimedDigest> load(List<Long> ids) {
+        List<Row> rows = new ArrayList<>();
+        for (Object result : entityManager.createNativeQuery("""
+                update digest d set claims = d.claims + 1 from subscriber s
+                where d.id = any(:ids) and s.id = d.subscriber_id
+                returning d.id, s.id, s.email, d.paper_ids, d.attempts, d.claims - 1
+                """).setParameter("ids", ids.toArray(Long[]::new)).getResultList()) {
+            Object[] c = (Object[]) result;
+            Row row = new Row(((Number) c[0]).longValue(), ((Number) c[1]).longValue(), (String) c[2],
+                    Arrays.stream((Object[]) c[3]).map(String.class::cast).toList(), ((Number) c[4]).intValue());
+            if (((Number) c[5]).intValue() > row.attempts()) {
+                LOG.warnf("digest %d was claimed before and neither sent nor failed: its send may have been in"
+                        + " flight when an instance stopped; sending it again with the same Message-ID", row.id());
+            }
+            rows.add(row);
         }
+        List<Long> subscriberIds = rows.stream().map(Row::subscriberId).distinct().toList();
+        Map<Long, List<DigestComposer.Topic>> topics = topicsOf(subscriberIds);
+        String[] paperIds = rows.stream().flatMap(row -> row.paperIds().stream()).distinct().toArray(String[]::new);
+        Map<String, Set<Long>> queriesOf = queriesOf(paperIds);
+        Map<String, Paper> papers = new HashMap<>();
+        entityManager.createQuery("from Paper where id in :ids", Paper.class).setParameter("ids", List.of(paperIds))
+                .getResultStream().forEach(paper -> papers.put(paper.id, paper));
+        Map<Long, SubscriberLinks.Links> mailLinks = links.mintAll(subscriberIds);
+
+        DigestComposer.Batch composing = composer.batch();
+        List<ClaimedDigest> claimed = new ArrayList<>();
+        for (Row row : rows) {
+            List<DigestComposer.Topic> its = topics.getOrDefault(row.subscriberId(), List.of());
+            List<DigestComposer.MatchedPaper> matched = row.paperIds().stream().filter(papers::containsKey)
+                    .map(paperId -> new DigestComposer.MatchedPaper(papers.get(paperId),
+                            queriesOf.getOrDefault(paperId, allQueries(its))))
+                    .toList();
+            SubscriberLinks.Links links = mailLinks.get(row.subscriberId());
+            DigestMail content = composing.compose(its, matched, config.digest().maxPapers(), links);
+            Mail headers = links.withUnsubscribeHeaders(config.mail().unsubscribeMailto())
+                    .addHeader("List-Id", config.mail().listId())
+                    .addHeader("Message-ID", messageId(row.id()));
+            claimed.add(new ClaimedDigest(row.id(), row.attempts(), row.subscriberId(), row.email(),
+                    DigestMails.digest(content).mail(headers).to(row.email()).subject(content.subject())));
+        }
+        return claimed;
+    }
+
+    /** The topics of each subscriber, in the order they were added. */
+    private Map<Long, List<DigestComposer.Topic>> topicsOf(List<Long> subscriberIds) {
+        Map<Long, List<DigestComposer.Topic>> topics = new HashMap<>();
+        for (Object topic : entityManager.createNativeQuery("""
+                select subscriber_id, query, query_id from topic
+                where subscriber_id = any(:ids) and query_id is not null order by id
+                """).setParameter("ids", subscriberIds.toArray(Long[]::new)).getResultList()) {
+            Object[] c = (Object[]) topic;
+            topics.computeIfAbsent(((Number) c[0]).longValue(), id -> new ArrayList<>())
+                    .add(new DigestComposer.Topic((String) c[1], ((Number) c[2]).longValue()));
+        }
+        return topics;
+    }
+
+    /** The distinct queries each paper matched. */
+    private Map<String, Set<Long>> queriesOf(String[] paperIds) {
         Map<String, Set<Long>> queriesOf = new HashMap<>();
         for (Object matched : entityManager.createNativeQuery(
                 "select paper_id, query_ids from paper_queries where paper_id = any(:ids)")
-                .setParameter("ids", paperIds.toArray(String[]::new)).getResultList()) {
+                .setParameter("ids", paperIds).getResultList()) {
             Object[] c = (Object[]) matched;
             Set<Long> ids = new HashSet<>();
             for (Object queryId : (Object[]) c[1]) {
@@ -118,21 +159,7 @@ public class DigestMailer extends QueuedMailer<DigestMailer.ClaimedDigest> {
             }
             queriesOf.put((String) c[0], ids);
         }
-        Map<String, Paper> papers = new HashMap<>();
-        entityManager.createQuery("from Paper where id in :ids", Paper.class).setParameter("ids", paperIds)
-                .getResultStream().forEach(paper -> papers.put(paper.id, paper));
-        List<DigestComposer.MatchedPaper> matched = paperIds.stream().filter(papers::containsKey)
-                .map(paperId -> new DigestComposer.MatchedPaper(papers.get(paperId),
-                        queriesOf.getOrDefault(paperId, allQueries(topics))))
-                .toList();
-
-        SubscriberLinks.Links mailLinks = links.mint(subscriberId);
-        DigestMail content = composer.compose(topics, matched, config.digest().maxPapers(), mailLinks);
-        Mail headers = mailLinks.withUnsubscribeHeaders(config.mail().unsubscribeMailto())
-                .addHeader("List-Id", config.mail().listId())
-                .addHeader("Message-ID", messageId(id));
-        return new ClaimedDigest(id, attempts, subscriberId, email,
-                DigestMails.digest(content).mail(headers).to(email).subject(content.subject()));
+        return queriesOf;
     }
 
     /**
@@ -157,10 +184,11 @@ public class DigestMailer extends QueuedMailer<DigestMailer.ClaimedDigest> {
     }
 
     @Override
-    protected void afterSent(ClaimedDigest digest) {
+    protected void afterSent(List<ClaimedDigest> digests) {
         entityManager.createNativeQuery("""
-                update subscriber set last_digest_at = now(), hard_failures = 0 where id = :id
-                """).setParameter("id", digest.subscriberId()).executeUpdate();
+                update subscriber set last_digest_at = now(), hard_failures = 0 where id = any(:ids)
+                """).setParameter("ids", digests.stream().map(ClaimedDigest::subscriberId).toArray(Long[]::new))
+                .executeUpdate();
     }
 
     @Override

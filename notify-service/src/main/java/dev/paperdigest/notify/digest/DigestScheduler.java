@@ -22,12 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * Assembles the digests that are due: for every ACTIVE subscriber whose {@code next_digest_at} has come, the papers
@@ -93,8 +95,9 @@ public class DigestScheduler {
     /** Assembles every digest due now, batch by batch. @return digests assembled (subscribers with nothing skipped) */
     public int assembleDue() {
         int digests = 0;
+        MatchCache cache = new MatchCache();
         while (true) {
-            int[] batch = QuarkusTransaction.requiringNew().call(this::assembleBatch);
+            int[] batch = QuarkusTransaction.requiringNew().call(() -> assembleBatch(cache));
             digests += batch[1];
             if (batch[1] > 0) {
                 meters.counter("paperdigest.digests.assembled").increment(batch[1]);
@@ -108,11 +111,38 @@ public class DigestScheduler {
     private record Due(long id, Schedule schedule, long fromTxid) {
     }
 
+    /** A paper_queries row; {@code queryIds} sorted. */
     private record Matched(String paperId, long[] queryIds, long txid) {
     }
 
+    /**
+     * The paper_queries rows one run has read, for its next batches: a row below a snapshot's xmin is committed and
+     * never changes, so a batch only reads the rows from where the last one's snapshot stopped (a day at a million
+     * topics has rows of thousands of query ids each).
+     */
+    private static final class MatchCache {
+        private long from = Long.MAX_VALUE;
+        private long upTo = Long.MIN_VALUE;
+        private List<Matched> rows = List.of();
+
+        /** The rows from {@code fromTxid} on, as of a snapshot whose xmin is {@code to}. */
+        List<Matched> since(long fromTxid, long to, LongFunction<List<Matched>> read) {
+            List<Matched> matches = new ArrayList<>();
+            if (fromTxid >= from) {
+                rows.stream().filter(row -> row.txid() >= fromTxid).forEach(matches::add);
+                matches.addAll(read.apply(Math.max(fromTxid, upTo)));
+            } else {
+                matches.addAll(read.apply(fromTxid));
+            }
+            from = fromTxid;
+            upTo = to;
+            rows = matches.stream().filter(row -> row.txid() < to).toList();
+            return matches;
+        }
+    }
+
     /** One transaction: claims due subscribers, writes their digests, moves their ranges. @return {claimed, digests} */
-    int[] assembleBatch() {
+    int[] assembleBatch(MatchCache cache) {
         // Taken before this transaction writes (and gets a transaction id of its own).
         long to = ((Number) entityManager.createNativeQuery(
                 "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint").getSingleResult()).longValue();
@@ -122,7 +152,8 @@ public class DigestScheduler {
             return new int[] {0, 0};
         }
         Map<Long, Set<Long>> queriesOf = queriesOf(due);
-        List<Matched> matches = matchesSince(due.stream().mapToLong(Due::fromTxid).min().orElseThrow());
+        List<Matched> matches = cache.since(due.stream().mapToLong(Due::fromTxid).min().orElseThrow(), to,
+                this::matchesSince);
 
         List<Long> ids = new ArrayList<>();
         List<Instant> next = new ArrayList<>();
@@ -213,7 +244,9 @@ public class DigestScheduler {
         List<Matched> matches = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] c = (Object[]) row;
-            matches.add(new Matched((String) c[0], longs(c[1]), ((Number) c[2]).longValue()));
+            long[] queryIds = longs(c[1]);
+            Arrays.sort(queryIds); // stored sorted; sorting again costs little and overlaps() relies on it
+            matches.add(new Matched((String) c[0], queryIds, ((Number) c[2]).longValue()));
         }
         return matches;
     }
@@ -230,9 +263,10 @@ public class DigestScheduler {
         return values;
     }
 
+    /** Whether a paper's (sorted, possibly thousands of) query ids include one of a subscriber's few queries. */
     private static boolean overlaps(long[] queryIds, Set<Long> queries) {
-        for (long id : queryIds) {
-            if (queries.contains(id)) {
+        for (long id : queries) {
+            if (Arrays.binarySearch(queryIds, id) >= 0) {
                 return true;
             }
         }

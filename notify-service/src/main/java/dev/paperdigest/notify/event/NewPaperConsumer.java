@@ -9,42 +9,48 @@ import dev.paperdigest.notify.paper.PaperMapper;
 import dev.paperdigest.notify.paper.PaperStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Consumes papers.new: stores each new paper, matches it against every topic and records the matches, all in one
- * transaction. An event id seen before is skipped, so redelivery never duplicates.
+ * Consumes papers.new a poll's batch at a time: stores each new paper, matches the batch's papers against every topic
+ * together (one Lucene Monitor pass over the batch costs little more than one over a single paper) and records the
+ * matches, all in one transaction. An event id seen before is skipped, so redelivery never duplicates. The batch is
+ * acknowledged (its offsets committed) only once every record of it is processed or dead-lettered.
  *
  * <p>Failures, three kinds:
  * <ul>
- * <li>a record that can never be processed (unreadable, or data the database refuses: {@link RefusedData}) throws
- * {@link UnreadableEventException}: no retry, the connector's dead-letter-queue strategy moves it to papers.new.dlq at
- * once with the reason and goes on with the next record;</li>
+ * <li>a record that can never be processed (unreadable, or data the database refuses: {@link RefusedData}) is
+ * nacked alone, with the reason: the connector's dead-letter-queue strategy moves it to papers.new.dlq and the rest of
+ * the batch goes on;</li>
  * <li>the database unavailable ({@link DependencyUnavailable}: no connection, pool exhausted, shutdown, failover,
- * read-only, timeouts) throws {@link DependencyUnavailableException}: the record is tried again, with growing delays up
- * to 10 s, for as long as the outage lasts, never dead-lettered. The consumer holds its place meanwhile: the
- * connector processes one record at a time, stops requesting records and pauses the partitions when its queue is
- * full, and its poll loop keeps polling (so the group membership stays); the record is acknowledged, and its offset
- * committed, only once it is processed. The delays between attempts are timers, not sleeping threads, and each
- * attempt runs on a worker thread for a moment only, so no thread is blocked for the length of the outage.
- * {@link ConsumerOutage} shows the wait in readiness, metrics and the log;</li>
- * <li>anything else (a failure this class cannot classify) is tried again for about 40 s (8 retries, 250 ms doubling
- * to 8 s, no new retry after 30 s), then dead-lettered with its reason, so that a bug set off by one record cannot
- * stop the stream for good; an outage that begins meanwhile switches to the unbounded wait above.</li>
+ * read-only, timeouts): the records not processed yet are tried again, with growing delays up to 10 s, for as long as
+ * the outage lasts, never dead-lettered. The consumer holds its place meanwhile: the connector stops requesting
+ * records and pauses the partitions when its queue is full, and its poll loop keeps polling (so the group membership
+ * stays). The delays between attempts are timers, not sleeping threads, and each attempt runs on a worker thread for
+ * a moment only, so no thread is blocked for the length of the outage. {@link ConsumerOutage} shows the wait in
+ * readiness, metrics and the log;</li>
+ * <li>anything else (a failure this class cannot classify) makes the batch go one record at a time, each tried again
+ * for about 40 s (8 retries, 250 ms doubling to 8 s, no new retry after 30 s), then dead-lettered with its reason, so
+ * that a bug set off by one record cannot stop the stream for good; an outage that begins meanwhile switches to the
+ * unbounded wait above.</li>
  * </ul>
  *
  * <p>Because a record may wait indefinitely, the connector's {@code throttled.unprocessed-record-max-age.ms} check is
@@ -54,6 +60,8 @@ import java.util.Set;
 public class NewPaperConsumer {
 
     private static final Logger LOG = Logger.getLogger(NewPaperConsumer.class);
+    private static final Duration FIRST_OUTAGE_DELAY = Duration.ofMillis(500);
+    private static final Duration MAX_OUTAGE_DELAY = Duration.ofSeconds(10);
 
     private final NewPaperEventReader reader;
     private final ProcessedEvents processedEvents;
@@ -81,41 +89,99 @@ public class NewPaperConsumer {
         this.otherFailures = otherFailureRetry(outage);
     }
 
-    @Incoming(PapersTopic.NAME)
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 500, retryOn = DependencyUnavailableException.class,
-            abortOn = UnreadableEventException.class)
-    @ExponentialBackoff(maxDelay = 10_000)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        // Each attempt on a worker thread; the retry's delays between attempts are timers on the caller's context.
-        return Uni.createFrom().<Void> item(() -> {
-            attempt(record);
-            return null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    /** A record of the batch and, once read, its event. */
+    private static final class Pending {
+        final IncomingKafkaRecord<String, String> record;
+        ReceivedPaperEvent event;
+
+        Pending(KafkaRecord<String, String> record) {
+            this.record = (IncomingKafkaRecord<String, String>) record; // what the connector hands out
+        }
+
+        String position() {
+            return record.getTopic() + "-" + record.getPartition() + "@" + record.getOffset();
+        }
     }
 
-    /** One attempt; failures other than an outage or a bad record get a few quick retries of their own first. */
-    private void attempt(ConsumerRecord<String, String> record) {
-        String position = record.topic() + "-" + record.partition() + "@" + record.offset();
+    @Incoming(PapersTopic.NAME)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        // Records leave this list once processed or dead-lettered, so a retry after an outage does only the rest.
+        List<Pending> pending = new ArrayList<>(batch.getRecords().stream().map(Pending::new).toList());
+        // Each attempt on a worker thread; the delays between attempts are timers.
+        return Uni.createFrom().<Void> item(() -> {
+                    attempt(pending);
+                    return null;
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure(DependencyUnavailableException.class).retry()
+                .withBackOff(FIRST_OUTAGE_DELAY, MAX_OUTAGE_DELAY).indefinitely()
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** One attempt at the records still pending; throws only {@link DependencyUnavailableException}. */
+    private void attempt(List<Pending> pending) {
         try {
-            otherFailures.get(() -> {
-                ReceivedPaperEvent event = reader.read(record);
-                processInTransaction(event);
-                return null;
-            }, Void.class);
+            readAll(pending);
+            try {
+                processInTransaction(pending.stream().map(p -> p.event).toList());
+                pending.clear();
+            } catch (DependencyUnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.warnf("papers.new: a batch of %d failed (%s); processing its records one at a time",
+                        pending.size(), e.toString());
+                oneAtATime(pending);
+            }
             outage.processed();
         } catch (DependencyUnavailableException e) {
-            outage.unavailable(position, e.getMessage());
-            throw e;
-        } catch (RuntimeException e) {
-            outage.processed();
+            outage.unavailable(pending.isEmpty() ? "papers.new" : pending.get(0).position(), e.getMessage());
             throw e;
         }
     }
 
-    private void processInTransaction(ReceivedPaperEvent event) {
+    /** Reads each record not read yet; one that cannot be read is dead-lettered. */
+    private void readAll(List<Pending> pending) {
+        for (Iterator<Pending> it = pending.iterator(); it.hasNext();) {
+            Pending p = it.next();
+            if (p.event == null) {
+                try {
+                    p.event = reader.read(p.record.getHeaders(), p.record.getPayload());
+                } catch (UnreadableEventException e) {
+                    deadLetter(p, e);
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    /** After a failure of the whole batch: each record alone, to find the one that fails. */
+    private void oneAtATime(List<Pending> pending) {
+        for (Iterator<Pending> it = pending.iterator(); it.hasNext();) {
+            Pending p = it.next();
+            try {
+                otherFailures.get(() -> {
+                    processInTransaction(List.of(p.event));
+                    return null;
+                }, Void.class);
+            } catch (DependencyUnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                deadLetter(p, e);
+            }
+            it.remove();
+        }
+    }
+
+    /** Hands the record to the connector's dead-letter queue (with the reason) and waits until it is there. */
+    private void deadLetter(Pending p, Throwable reason) {
+        LOG.warnf("papers.new record %s dead-lettered: %s", p.position(), reason.getMessage());
+        p.record.nack(reason).toCompletableFuture().join();
+    }
+
+    private void processInTransaction(List<ReceivedPaperEvent> events) {
         try {
             // The transaction sits inside the retry: a failed statement spoils its transaction, so each attempt needs a new one.
-            QuarkusTransaction.requiringNew().run(() -> process(event));
+            QuarkusTransaction.requiringNew().run(() -> process(events));
         } catch (RuntimeException e) {
             Optional<String> refused = RefusedData.reason(e);
             if (refused.isPresent()) {
@@ -144,29 +210,39 @@ public class NewPaperConsumer {
                 .build();
     }
 
-    private void process(ReceivedPaperEvent event) {
-        if (!processedEvents.markProcessed(event.eventId())) {
-            LOG.debugf("event %s (paper %s) was processed before: skipped", event.eventId(), event.paper().id());
-            meters.counter("paperdigest.events.consumed", "outcome", "duplicate").increment();
-            return;
+    private void process(List<ReceivedPaperEvent> events) {
+        List<Paper> fresh = new ArrayList<>();
+        for (ReceivedPaperEvent event : events) {
+            if (!processedEvents.markProcessed(event.eventId())) {
+                LOG.debugf("event %s (paper %s) was processed before: skipped", event.eventId(), event.paper().id());
+                meters.counter("paperdigest.events.consumed", "outcome", "duplicate").increment();
+                continue;
+            }
+            Paper paper = PaperMapper.toPaper(event.paper());
+            if (!paperStore.insertIfAbsent(paper)) {
+                // Same paper under another event id: its subscribers were matched (and mailed) the first time.
+                LOG.debugf("paper %s is known: not matched again", paper.id);
+                meters.counter("paperdigest.events.consumed", "outcome", "known-paper").increment();
+                continue;
+            }
+            fresh.add(paper);
         }
-        Paper paper = PaperMapper.toPaper(event.paper());
-        if (!paperStore.insertIfAbsent(paper)) {
-            // Same paper under another event id: its subscribers were matched (and mailed) the first time.
-            LOG.debugf("paper %s is known: not matched again", paper.id);
-            meters.counter("paperdigest.events.consumed", "outcome", "known-paper").increment();
+        if (fresh.isEmpty()) {
             return;
         }
         topicSync.refresh();
-        Set<Long> queryIds = matcher.match(PaperMapper.toDocument(paper));
-        int instantDue = matchRecorder.record(paper.id, queryIds);
-        meters.counter("paperdigest.events.consumed", "outcome", "processed").increment();
-        meters.counter("paperdigest.matches.recorded").increment(queryIds.size());
-        LOG.debugf("paper %s matched %d distinct queries; %d INSTANT digests scheduled", paper.id, queryIds.size(),
-                instantDue);
+        Map<String, Set<Long>> matches = matcher.match(fresh.stream().map(PaperMapper::toDocument).toList());
+        for (Paper paper : fresh) {
+            Set<Long> queryIds = matches.getOrDefault(paper.id, Set.of());
+            meters.counter("paperdigest.events.consumed", "outcome", "processed").increment();
+            meters.counter("paperdigest.matches.recorded").increment(queryIds.size());
+            LOG.debugf("paper %s matched %d distinct queries", paper.id, queryIds.size());
+        }
+        int instantDue = matchRecorder.record(matches);
+        LOG.debugf("%d papers matched; %d INSTANT digests scheduled", fresh.size(), instantDue);
         if (instantDue > 0) {
             // Observed after commit (TransactionPhase.AFTER_SUCCESS): the digest scheduler must see the committed rows.
-            matchesRecorded.fire(new MatchesRecorded(paper.id, instantDue));
+            matchesRecorded.fire(new MatchesRecorded(fresh.size(), instantDue));
         }
     }
 }

@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Sends the queued mails about subscriptions ({@code account_mail}): the confirmation of a PENDING address and the
@@ -30,7 +30,7 @@ public class AccountMailer extends QueuedMailer<AccountMailer.ClaimedMail> {
 
     public AccountMailer(EntityManager entityManager, NotifyConfig config, MeterRegistry meters, SubscriberLinks links,
             SubscriberTopics topics) {
-        super(entityManager, config, meters, "account_mail", "account");
+        super(entityManager, config, meters, "account_mail", "account", 1);
         this.links = links;
         this.topics = topics;
     }
@@ -58,7 +58,7 @@ public class AccountMailer extends QueuedMailer<AccountMailer.ClaimedMail> {
     }
 
     @Override
-    protected Optional<ClaimedMail> claim() {
+    protected List<ClaimedMail> claim(int limit) {
         // A mail that no longer fits its subscriber (confirmed, or unsubscribed, since it was queued) is dropped.
         entityManager.createNativeQuery("""
                 delete from account_mail m using subscriber s
@@ -66,13 +66,13 @@ public class AccountMailer extends QueuedMailer<AccountMailer.ClaimedMail> {
                   and ((m.kind = 'CONFIRM' and s.status = 'ACTIVE')
                        or (m.kind = 'ALREADY_SUBSCRIBED' and s.status <> 'ACTIVE'))
                 """).executeUpdate();
-        return claimDueRow("""
+        return claimDueRows("""
                 select id from account_mail
                 where sent_at is null and failed_at is null and next_attempt_at <= now()
                 order by next_attempt_at, id
-                limit 1
+                limit :limit
                 for update skip locked
-                """).map(this::load);
+                """, limit).stream().map(this::load).toList();
     }
 
     private ClaimedMail load(long id) {

@@ -12,29 +12,36 @@ import io.vertx.ext.mail.SMTPException;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the mails queued as rows of one table (with {@code sent_at, attempts, next_attempt_at, failed_at,
- * last_error}), each in three steps, the SMTP hand-off in no transaction:
+ * last_error}) in batches, each in three steps, the SMTP hand-off in no transaction:
  * <ol>
- * <li>a short transaction claims one due row with {@code FOR UPDATE SKIP LOCKED}, leases it (moves its
- * {@code next_attempt_at} a lease ahead, so other drains and instances skip it after the commit too) and loads what
- * the mail needs;</li>
- * <li>the mail is sent, waiting at most {@code paperdigest.mail.send-timeout} (shorter than the lease);</li>
- * <li>a second short transaction marks it sent, or records the failure with a growing back-off, or gives it up after
+ * <li>a short transaction claims up to {@code paperdigest.mail.batch-size} due rows with
+ * {@code FOR UPDATE SKIP LOCKED}, leases them (moves their {@code next_attempt_at} a lease ahead, so other senders and
+ * instances skip them after the commit too) and loads what the mails need;</li>
+ * <li>the mails are sent in parallel, each on its own pooled SMTP connection, waiting at most
+ * {@code paperdigest.mail.send-timeout} (shorter than the lease);</li>
+ * <li>one transaction marks the sent ones sent; each failure is recorded with a growing back-off, or given up after
  * {@code paperdigest.mail.max-attempts}.</li>
  * </ol>
  * So each mail goes out once, except when an instance dies (or loses its database) between the SMTP hand-off and
  * step 3: then the lease runs out and the mail goes out once more. A send not answered within the send timeout has
  * an unknown outcome (the server may still take the mail): its retry waits at least one more send timeout, and a
  * late success within that marks it sent, so only an answer later than twice the send timeout can lead to a second
- * copy. Each subclass sends on one thread of
- * its own, woken by its poll and by commits that queue mail, so a slow SMTP server never holds up the Kafka
- * consumer. Subclasses are {@code @Singleton}s (no
- * client proxy, which would need a no-args constructor here).
+ * copy. Each subclass sends on threads of its own, woken by its poll and by commits that queue mail, so a slow SMTP
+ * server never holds up the Kafka consumer. Subclasses are {@code @Singleton}s (no client proxy, which would need a
+ * no-args constructor here).
  *
  * @param <M> a claimed mail: everything steps 2 and 3 need, detached from any transaction
  */
@@ -56,71 +63,100 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
     private final MeterRegistry meters;
     private final String table;
     private final String kind;
-    private final BackgroundWorker sender;
+    private final List<BackgroundWorker> senders = new ArrayList<>();
 
     /**
-     * @param table the queue table (a constant of the subclass, never input)
-     * @param kind  the {@code kind} tag of the mail metrics and the sending thread's name
+     * @param table   the queue table (a constant of the subclass, never input)
+     * @param kind    the {@code kind} tag of the mail metrics and the sending threads' names
+     * @param senders how many threads send batches side by side
      */
     protected QueuedMailer(EntityManager entityManager, NotifyConfig config, MeterRegistry meters, String table,
-            String kind) {
+            String kind, int senders) {
         this.entityManager = entityManager;
         this.config = config;
         this.meters = meters;
         this.table = table;
         this.kind = kind;
-        this.sender = new BackgroundWorker(kind + "-mailer", this::drain);
+        for (int i = 1; i <= senders; i++) {
+            BackgroundWorker[] self = new BackgroundWorker[1];
+            self[0] = new BackgroundWorker(kind + "-mailer-" + i, () -> drain(self[0]));
+            this.senders.add(self[0]);
+        }
     }
 
-    /** Step 1, in a transaction: claim one due row (see {@link #claimDueRow}) and load its mail. */
-    protected abstract Optional<M> claim();
+    /**
+     * Step 1, in a transaction: claim up to {@code limit} due rows (see {@link #claimDueRows}) and load their mails.
+     */
+    protected abstract List<M> claim(int limit);
 
     /** Step 2: hands the mail to the SMTP server. */
     protected abstract Uni<Void> send(M mail);
 
-    /** Queues a run that sends every due mail, unless one is queued already. */
+    /** Queues a run on every sender that sends every due mail, unless one is queued already. */
     public void wake() {
-        sender.wake();
+        senders.forEach(BackgroundWorker::wake);
     }
 
-    private void drain() {
+    private void drain(BackgroundWorker sender) {
         try {
-            while (!sender.isStopped() && sendNext()) {
-                // one mail per round
+            while (!sender.isStopped() && sendBatch() > 0) {
+                // one batch per round
             }
         } catch (RuntimeException e) {
             LOG.warnf("sending %s mails stopped until the next poll: %s", kind, e.toString());
         }
     }
 
-    /** Claims, sends and settles one due mail. @return false when none was due */
-    public boolean sendNext() {
-        Optional<M> claimed = QuarkusTransaction.requiringNew().call(this::claim);
-        if (claimed.isEmpty()) {
-            return false;
+    /** Claims, sends and settles a batch of due mails. @return how many were claimed (0 when none was due) */
+    public int sendBatch() {
+        List<M> batch = QuarkusTransaction.requiringNew().call(() -> claim(config.mail().batchSize()));
+        if (batch.isEmpty()) {
+            return 0;
         }
-        M mail = claimed.get();
-        // Memoized: the send runs once, whoever waits for its outcome.
-        Uni<Void> sending = send(mail).memoize().indefinitely();
-        try {
-            sending.await().atMost(config.mail().sendTimeout());
-        } catch (TimeoutException e) {
+        List<CompletableFuture<Void>> sends = batch.stream().map(this::start).toList();
+        long deadline = System.nanoTime() + config.mail().sendTimeout().toNanos();
+        List<M> sent = new ArrayList<>();
+        Map<M, Throwable> failed = new LinkedHashMap<>();
+        Map<M, CompletableFuture<Void>> unanswered = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            M mail = batch.get(i);
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(mail);
+            } catch (ExecutionException e) {
+                failed.put(mail, e.getCause());
+            } catch (java.util.concurrent.TimeoutException e) {
+                unanswered.put(mail, sends.get(i));
+            } catch (InterruptedException e) {
+                // Stopping: what is not settled yet goes out again after its lease (and is logged as in flight).
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!sent.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> markSent(sent));
+        }
+        failed.forEach((mail, e) -> QuarkusTransaction.requiringNew().run(() -> recordFailure(mail, e, Duration.ZERO)));
+        unanswered.forEach((mail, sending) -> {
             // The outcome is unknown: the server may still take the mail. The retry waits at least one more send
             // timeout, and a late success within it marks the mail sent, so only an answer later than that (or a
             // hung connection, which must not hold the mail back for the whole lease) leads to a second copy.
             LOG.warnf("%s mail %d: no answer from the SMTP server within %s", kind, mail.rowId(),
                     config.mail().sendTimeout());
-            QuarkusTransaction.requiringNew().run(() -> recordFailure(mail, e, config.mail().sendTimeout()));
-            sending.subscribe().with(sent -> settleLater(() -> markSent(mail)), failure -> {
-                // recorded as failed already
-            });
-            return true;
+            QuarkusTransaction.requiringNew().run(() -> recordFailure(mail,
+                    new TimeoutException(), config.mail().sendTimeout()));
+            sending.thenRun(() -> settleLater(() -> markSent(List.of(mail))));
+        });
+        return batch.size();
+    }
+
+    /** Starts the send; a mail that cannot even be rendered fails like a refused send. */
+    private CompletableFuture<Void> start(M mail) {
+        try {
+            return send(mail).subscribeAsCompletionStage();
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> recordFailure(mail, e, Duration.ZERO));
-            return true;
+            return CompletableFuture.failedFuture(e);
         }
-        QuarkusTransaction.requiringNew().run(() -> markSent(mail));
-        return true;
     }
 
     /** Marking a late-answered send: on a worker thread, since the outcome arrives on an I/O thread. */
@@ -135,27 +171,27 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
     }
 
     /**
-     * Locks and leases the first due row that {@code dueRows} selects; call in a transaction.
+     * Locks and leases the first due rows that {@code dueRows} selects; call in a transaction.
      *
-     * @param dueRow a query selecting the {@code id} of the first due row of this table in sending order, ending in
-     *               {@code limit 1 for update skip locked} (of the queue table), without parameters
+     * @param dueRows a query selecting the {@code id} of the due rows of this table in sending order, ending in
+     *                {@code limit :limit for update skip locked} (of the queue table), without other parameters
+     * @return their ids, in that order
      */
-    protected Optional<Long> claimDueRow(String dueRow) {
-        List<?> ids = entityManager.createNativeQuery(dueRow).getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
+    protected List<Long> claimDueRows(String dueRows, int limit) {
+        List<Long> ids = entityManager.createNativeQuery(dueRows).setParameter("limit", limit).getResultList().stream()
+                .map(id -> ((Number) id).longValue()).toList();
+        if (!ids.isEmpty()) {
+            entityManager.createNativeQuery("update " + table
+                    + " set next_attempt_at = now() + make_interval(secs => :seconds) where id = any(:ids)")
+                    .setParameter("seconds", seconds(config.mail().lease()))
+                    .setParameter("ids", ids.toArray(Long[]::new))
+                    .executeUpdate();
         }
-        long id = ((Number) ids.get(0)).longValue();
-        entityManager.createNativeQuery(
-                "update " + table + " set next_attempt_at = now() + make_interval(secs => :seconds) where id = :id")
-                .setParameter("seconds", seconds(config.mail().lease()))
-                .setParameter("id", id)
-                .executeUpdate();
-        return Optional.of(id);
+        return ids;
     }
 
-    /** More of step 3 after a mail was sent, in the same transaction (nothing by default). */
-    protected void afterSent(M mail) {
+    /** More of step 3 after mails were sent, in the same transaction (nothing by default). */
+    protected void afterSent(List<M> mails) {
     }
 
     /**
@@ -165,12 +201,12 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
     protected void afterPermanentFailure(M mail, String reason) {
     }
 
-    private void markSent(M mail) {
-        entityManager.createNativeQuery("update " + table + " set sent_at = now() where id = :id and sent_at is null")
-                .setParameter("id", mail.rowId())
+    private void markSent(List<M> mails) {
+        entityManager.createNativeQuery("update " + table + " set sent_at = now() where id = any(:ids) and sent_at is null")
+                .setParameter("ids", mails.stream().map(Claimed::rowId).toArray(Long[]::new))
                 .executeUpdate();
-        afterSent(mail);
-        meters.counter("paperdigest.mails.sent", "kind", kind).increment();
+        afterSent(mails);
+        meters.counter("paperdigest.mails.sent", "kind", kind).increment(mails.size());
     }
 
     /** Whether the SMTP server refused for good (5xx), as opposed to a 4xx, a timeout or a refused connection. */
@@ -184,7 +220,7 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
     }
 
     /** @param minDelay the least wait before the next attempt, whatever the back-off */
-    private void recordFailure(M mail, RuntimeException e, Duration minDelay) {
+    private void recordFailure(M mail, Throwable e, Duration minDelay) {
         int attempts = mail.failedAttempts() + 1;
         boolean permanent = isPermanent(e);
         boolean giveUp = permanent || attempts >= config.mail().maxAttempts();
@@ -223,11 +259,21 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
         return duration.toMillis() / 1000.0;
     }
 
-    /** Fails the start when a send could outlast its lease (the mail would then go out twice). */
+    /**
+     * Fails the start when a send could outlast its lease (the mail would then go out twice), or could wait for an
+     * SMTP connection (and so time out before it started).
+     */
     protected void checkConfig() {
         if (config.mail().sendTimeout().compareTo(config.mail().lease()) >= 0) {
             throw new IllegalStateException("paperdigest.mail.send-timeout (" + config.mail().sendTimeout()
                     + ") must be shorter than paperdigest.mail.lease (" + config.mail().lease() + ")");
+        }
+        int inFlight = (config.mail().senders() + 1) * config.mail().batchSize();
+        int pool = ConfigProvider.getConfig().getOptionalValue("quarkus.mailer.max-pool-size", Integer.class)
+                .orElse(10);
+        if (inFlight > pool) {
+            throw new IllegalStateException("(paperdigest.mail.senders + 1) x paperdigest.mail.batch-size = " + inFlight
+                    + " mails in flight need as many SMTP connections, but quarkus.mailer.max-pool-size is " + pool);
         }
     }
 
@@ -236,6 +282,7 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
      * new round starts, the mail in hand is finished and settled if that takes less than STOP_WAIT.
      */
     protected void stop() {
-        sender.stop(STOP_WAIT);
+        senders.forEach(BackgroundWorker::halt);
+        senders.forEach(sender -> sender.stop(STOP_WAIT));
     }
 }

@@ -6,6 +6,9 @@ import dev.paperdigest.notify.subscription.TokenPurpose;
 import io.quarkus.mailer.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,10 +46,20 @@ public class SubscriberLinks {
 
     /** Mints a manage and an unsubscribe token for the subscriber; call in a transaction. */
     public Links mint(long subscriberId) {
+        return mintAll(List.of(subscriberId)).get(subscriberId);
+    }
+
+    /** The links of one mail to each subscriber (in two statements, however many); call in a transaction. */
+    public Map<Long, Links> mintAll(List<Long> subscriberIds) {
+        List<String> manage = tokens.mintAll(subscriberIds, TokenPurpose.MANAGE);
+        List<String> unsubscribe = tokens.mintAll(subscriberIds, TokenPurpose.UNSUBSCRIBE);
         String base = publicUrl();
-        return new Links(base + "/",
-                base + "/manage/" + tokens.mint(subscriberId, TokenPurpose.MANAGE),
-                base + "/unsubscribe/" + tokens.mint(subscriberId, TokenPurpose.UNSUBSCRIBE));
+        Map<Long, Links> links = new HashMap<>();
+        for (int i = 0; i < subscriberIds.size(); i++) {
+            links.put(subscriberIds.get(i), new Links(base + "/", base + "/manage/" + manage.get(i),
+                    base + "/unsubscribe/" + unsubscribe.get(i)));
+        }
+        return links;
     }
 
     /** The confirmation link of a PENDING subscriber, with a freshly minted confirm token; call in a transaction. */

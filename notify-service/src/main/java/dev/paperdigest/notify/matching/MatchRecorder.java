@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,34 +29,48 @@ public class MatchRecorder {
     }
 
     /**
-     * Call in the consumer's transaction; a paper recorded before is left as it was.
+     * Call in the consumer's transaction; a paper recorded before is left as it was. One row per paper, then one
+     * statement for every INSTANT subscriber the batch concerns.
      *
-     * @return how many INSTANT subscribers got a digest scheduled by this paper
+     * @param queryIdsByPaper the distinct queries each paper matched (papers that matched nothing may be absent)
+     * @return how many INSTANT subscribers got a digest scheduled by these papers
      */
-    public int record(String paperId, Set<Long> queryIds) {
-        if (queryIds.isEmpty()) {
-            return 0;
+    public int record(Map<String, Set<Long>> queryIdsByPaper) {
+        Set<Long> stored = new HashSet<>();
+        for (Map.Entry<String, Set<Long>> paper : queryIdsByPaper.entrySet()) {
+            if (paper.getValue().isEmpty()) {
+                continue;
+            }
+            int inserted = entityManager.createNativeQuery("""
+                    insert into paper_queries (paper_id, query_ids) values (:paper, :ids)
+                    on conflict (paper_id) do nothing
+                    """)
+                    .setParameter("paper", paper.getKey())
+                    .setParameter("ids", paper.getValue().stream().sorted().toArray(Long[]::new))
+                    .executeUpdate();
+            if (inserted > 0) {
+                stored.addAll(paper.getValue());
+            }
         }
-        int stored = entityManager.createNativeQuery("""
-                insert into paper_queries (paper_id, query_ids) values (:paper, :ids)
-                on conflict (paper_id) do nothing
-                """)
-                .setParameter("paper", paperId)
-                .setParameter("ids", queryIds.stream().sorted().toArray(Long[]::new))
-                .executeUpdate();
-        if (stored == 0) {
+        if (stored.isEmpty()) {
             return 0;
         }
         // Every such subscriber row is written (and so locked until this commits), even one with a digest scheduled
-        // already: a digest being assembled meanwhile then either waits for this match or is assembled before it,
-        // leaving next_digest_at set for it, never null with the match waiting.
+        // already: a digest being assembled meanwhile then either waits for these matches or is assembled before
+        // them, leaving next_digest_at set for them, never null with a match waiting. The topics are those of INSTANT
+        // subscribers only (joined to the matched queries, not looked up query by query: a day's batch matches
+        // hundreds of thousands of distinct queries).
         return entityManager.createNativeQuery("""
                 update subscriber set next_digest_at = least(coalesce(next_digest_at, :due), :due)
-                where frequency = 'INSTANT' and status = 'ACTIVE' and suppressed_at is null
-                  and id in (select subscriber_id from topic where query_id = any(:ids))
+                where id in (
+                    select t.subscriber_id
+                    from subscriber i
+                    join topic t on t.subscriber_id = i.id
+                    join unnest(cast(:ids as bigint[])) as matched(query_id) on matched.query_id = t.query_id
+                    where i.frequency = 'INSTANT' and i.status = 'ACTIVE' and i.suppressed_at is null)
                 """)
                 .setParameter("due", clock.instant().plus(config.digest().instantWindow()).atOffset(ZoneOffset.UTC))
-                .setParameter("ids", queryIds.toArray(Long[]::new))
+                .setParameter("ids", stored.toArray(Long[]::new))
                 .executeUpdate();
     }
 }

@@ -4,7 +4,8 @@ package dev.paperdigest.notify.matching;
  * Fired when a consumer transaction recorded matches that made INSTANT digests due; observed after commit to wake
  * the digest scheduler.
  *
- * @param instantDigestsScheduled INSTANT subscribers whose next digest this paper scheduled
+ * @param papers                  papers matched in that transaction
+ * @param instantDigestsScheduled INSTANT subscribers whose next digest these papers scheduled
  */
-public record MatchesRecorded(String paperId, int instantDigestsScheduled) {
+public record MatchesRecorded(int papers, int instantDigestsScheduled) {
 }

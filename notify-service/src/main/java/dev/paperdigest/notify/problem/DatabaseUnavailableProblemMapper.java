@@ -27,17 +27,28 @@ public class DatabaseUnavailableProblemMapper {
     /** Ahead of resteasy-problem's default mapper: lower wins. */
     @ServerExceptionMapper(priority = 900)
     public Response databaseUnavailable(RuntimeException failure, RoutingContext context) {
-        Optional<String> unavailable = DependencyUnavailable.reason(failure);
-        HttpProblem problem = unavailable.isPresent()
-                ? HttpProblem.builder()
-                        .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                        .withTitle(Response.Status.SERVICE_UNAVAILABLE.getReasonPhrase())
-                        .withDetail(DETAIL)
-                        .withHeader("Retry-After", RETRY_AFTER_SECONDS)
-                        .build()
-                : HttpProblem.valueOf(Response.Status.INTERNAL_SERVER_ERROR);
-        return ExceptionMapperBase.postProcessorsRegistry
+        return ifUnavailable(failure, context).orElseGet(() -> ExceptionMapperBase.postProcessorsRegistry
+                .applyPostProcessing(HttpProblem.valueOf(Response.Status.INTERNAL_SERVER_ERROR),
+                        ProblemContext.of(failure, context.normalizedPath()))
+                .toResponse());
+    }
+
+    /**
+     * The 503 answer when the failure is the database being unavailable, also for failures other mappers see first
+     * (a manage token that could not be looked up is no refused credential).
+     */
+    public static Optional<Response> ifUnavailable(Throwable failure, RoutingContext context) {
+        if (DependencyUnavailable.reason(failure).isEmpty()) {
+            return Optional.empty();
+        }
+        HttpProblem problem = HttpProblem.builder()
+                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
+                .withTitle(Response.Status.SERVICE_UNAVAILABLE.getReasonPhrase())
+                .withDetail(DETAIL)
+                .withHeader("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
+        return Optional.of(ExceptionMapperBase.postProcessorsRegistry
                 .applyPostProcessing(problem, ProblemContext.of(failure, context.normalizedPath()))
-                .toResponse();
+                .toResponse());
     }
 }

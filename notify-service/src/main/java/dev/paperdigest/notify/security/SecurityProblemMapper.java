@@ -1,5 +1,6 @@
 package dev.paperdigest.notify.security;
 
+import dev.paperdigest.notify.problem.DatabaseUnavailableProblemMapper;
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers a request refused by Quarkus Security with problem+json: status and {@code WWW-Authenticate} from the
@@ -43,9 +45,13 @@ public class SecurityProblemMapper {
         return authenticator.getChallenge(context).map(challenge -> respond(challenge, missing(challenge), refusal, context));
     }
 
-    /** Credentials presented and refused. */
+    /** Credentials presented and refused, or not checked because the database is unavailable (then 503). */
     @ServerExceptionMapper(priority = PRIORITY)
     public Uni<Response> authenticationFailed(AuthenticationFailedException refusal, RoutingContext context) {
+        Optional<Response> unavailable = DatabaseUnavailableProblemMapper.ifUnavailable(refusal, context);
+        if (unavailable.isPresent()) {
+            return Uni.createFrom().item(unavailable.get());
+        }
         String detail = RefusedCredentials.detail(refusal).orElse(NOT_ACCEPTED);
         return authenticator.getChallenge(context).map(challenge -> respond(challenge, detail, refusal, context));
     }

@@ -11,7 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -40,19 +42,34 @@ public class AccessTokens implements ManageTokenVerifier {
 
     /** Mints a token for the subscriber and stores its hash; call in a transaction. */
     public String mint(long subscriberId, TokenPurpose purpose) {
-        byte[] bytes = new byte[RANDOM_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return mintAll(List.of(subscriberId), purpose).get(0);
+    }
+
+    /**
+     * Mints one token per subscriber, stored in one statement (a digest batch mints one pair per mail); call in a
+     * transaction. @return the tokens, in the order of {@code subscriberIds}
+     */
+    public List<String> mintAll(List<Long> subscriberIds, TokenPurpose purpose) {
+        List<String> tokens = new ArrayList<>(subscriberIds.size());
+        String[] hashes = new String[subscriberIds.size()];
+        for (int i = 0; i < hashes.length; i++) {
+            byte[] bytes = new byte[RANDOM_BYTES];
+            random.nextBytes(bytes);
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            tokens.add(token);
+            hashes[i] = HexFormat.of().formatHex(sha256(token));
+        }
         entityManager.createNativeQuery("""
                 insert into access_token (hash, subscriber_id, purpose, expires_at)
-                values (:hash, :subscriber, :purpose, now() + make_interval(secs => :seconds))
+                select decode(t.hash, 'hex'), t.subscriber_id, :purpose, now() + make_interval(secs => :seconds)
+                from unnest(cast(:hashes as text[]), cast(:subscribers as bigint[])) as t(hash, subscriber_id)
                 """)
-                .setParameter("hash", sha256(token))
-                .setParameter("subscriber", subscriberId)
+                .setParameter("hashes", hashes)
+                .setParameter("subscribers", subscriberIds.toArray(Long[]::new))
                 .setParameter("purpose", purpose.name())
                 .setParameter("seconds", (double) validity(purpose).toSeconds())
                 .executeUpdate();
-        return token;
+        return tokens;
     }
 
     /** The subscriber of an unexpired token of this purpose; empty for anything else. Call in a transaction. */

@@ -32,7 +32,7 @@ class DigestComposerTest {
     private static final List<DigestComposer.Topic> TOPICS = List.of(
             new DigestComposer.Topic("diffusion", 1), new DigestComposer.Topic("title:transformer", 2));
 
-    private final DigestComposer composer = new DigestComposer(new TopicQueryParser(), new MatchExplainer());
+    private final DigestComposer composer = new DigestComposer(new TopicQueryParser(), new MatchExplainer(), 1000);
 
     private final Engine engine = Engine.builder()
             .addDefaults()

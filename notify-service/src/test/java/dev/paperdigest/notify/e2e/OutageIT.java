@@ -43,8 +43,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OutageIT {
 
-    /** Longer than the consumer's old retry budget (about 40 s), after which it dead-lettered a readable record. */
-    private static final Duration POSTGRES_DOWN = Duration.ofSeconds(50);
+    /**
+     * Longer than the consumer's old retry budget (about 40 s), after which it dead-lettered a readable record;
+     * {@code -Doutage.postgres-down=PT5M} tries a longer outage.
+     */
+    private static final Duration POSTGRES_DOWN =
+            Duration.parse(System.getProperty("outage.postgres-down", "PT50S"));
     private static final Duration KAFKA_DOWN = Duration.ofSeconds(15);
     private static final Duration DELIVERY = Duration.ofSeconds(120);
 
@@ -122,6 +126,11 @@ class OutageIT {
                     "{\"email\": \"late@example.org\", \"topics\": [\"diffusion\"], \"frequency\": \"INSTANT\"}");
             assertEquals(503, signUp.statusCode(), signUp.body());
             assertTrue(signUp.headers().firstValue("Retry-After").isPresent(), "Retry-After");
+            // A manage token cannot be checked meanwhile: that is an outage too, not a refused token (401).
+            HttpResponse<String> manage = get(notify, "/api/subscriptions/me",
+                    "Authorization", "Bearer " + "A".repeat(32));
+            assertEquals(503, manage.statusCode(), manage.body());
+            assertTrue(manage.headers().firstValue("Retry-After").isPresent(), "Retry-After");
         });
         for (ServiceProcess service : List.of(ingest, notify)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> get(service, "/q/health/ready").statusCode() == 503);
@@ -283,8 +292,12 @@ class OutageIT {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> get(ServiceProcess service, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(ServiceProcess service, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -55,7 +55,11 @@ public class MatchExplainer {
             List.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.AUTHOR, PaperFields.CATEGORY);
 
     public Explanation explain(PaperDocument paper, TopicQuery query) {
-        Indexed indexed = index(paper);
+        return explain(index(paper), query);
+    }
+
+    /** Several queries on one paper: index it once with {@link #index}, then explain each query on it. */
+    public Explanation explain(IndexedPaper indexed, TopicQuery query) {
         try {
             IndexSearcher searcher = indexed.index.createSearcher();
             searcher.setQueryCache(null);
@@ -86,8 +90,9 @@ public class MatchExplainer {
         }
     }
 
-    private static Indexed index(PaperDocument paper) {
-        Indexed indexed = new Indexed();
+    /** The paper indexed for {@link #explain(IndexedPaper, TopicQuery)}; use it on one thread at a time. */
+    public IndexedPaper index(PaperDocument paper) {
+        IndexedPaper indexed = new IndexedPaper();
         String title = nullToEmpty(paper.title());
         String abstractText = nullToEmpty(paper.abstractText());
         indexed.add(PaperFields.TITLE, PaperFields.TITLE, title, 0);
@@ -117,16 +122,19 @@ public class MatchExplainer {
      * numbers the offsets of a field's later values on from the end of the earlier ones (plus the offset gap),
      * once the field has had a token.
      */
-    private static final class Indexed {
+    public static final class IndexedPaper {
         private final MemoryIndex index = new MemoryIndex(true, false);
         private final Analyzer analyzer = PaperFields.analyzer();
         private final Map<String, List<Value>> values = new HashMap<>();
         private final Map<String, int[]> next = new HashMap<>(); // [next base offset, tokens so far]
 
+        private IndexedPaper() {
+        }
+
         private record Value(int base, String field, int valueIndex, String text) {
         }
 
-        void add(String luceneField, String field, String text, int valueIndex) {
+        private void add(String luceneField, String field, String text, int valueIndex) {
             int[] state = next.computeIfAbsent(luceneField, k -> new int[2]);
             int base = state[1] > 0 ? state[0] : 0;
             values.computeIfAbsent(luceneField, k -> new ArrayList<>()).add(new Value(base, field, valueIndex, text));
@@ -149,7 +157,7 @@ public class MatchExplainer {
             }
         }
 
-        Optional<Span> span(String luceneField, int start, int end) {
+        private Optional<Span> span(String luceneField, int start, int end) {
             List<Value> list = values.getOrDefault(luceneField, List.of());
             for (int i = list.size() - 1; i >= 0; i--) {
                 Value value = list.get(i);
