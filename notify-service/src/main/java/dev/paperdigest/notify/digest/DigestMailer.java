@@ -83,8 +83,14 @@ public class DigestMailer extends QueuedMailer<DigestMailer.ClaimedDigest> {
         return ids.isEmpty() ? List.of() : load(ids);
     }
 
-    /** A claimed digest's row. */
-    private record Row(long id, long subscriberId, String email, List<String> paperIds, int attempts) {
+    /**
+     * A claimed digest's row.
+     *
+     * @param queriesOf the subscriber's queries each paper matched, as assembled; null for a digest assembled
+     *                  before that was stored (then paper_queries says)
+     */
+    private record Row(long id, long subscriberId, String email, List<String> paperIds, int attempts,
+            Map<String, Set<Long>> queriesOf) {
     }
 
     /** Loads and renders the claimed digests, with one statement per table for the whole batch. */
@@ -93,11 +99,12 @@ public class DigestMailer extends QueuedMailer<DigestMailer.ClaimedDigest> {
         for (Object result : entityManager.createNativeQuery("""
                 update digest d set claims = d.claims + 1 from subscriber s
                 where d.id = any(:ids) and s.id = d.subscriber_id
-                returning d.id, s.id, s.email, d.paper_ids, d.attempts, d.claims - 1
+                returning d.id, s.id, s.email, d.paper_ids, d.attempts, d.claims - 1, d.query_ids, d.paper_query_bits
                 """).setParameter("ids", ids.toArray(Long[]::new)).getResultList()) {
             Object[] c = (Object[]) result;
-            Row row = new Row(((Number) c[0]).longValue(), ((Number) c[1]).longValue(), (String) c[2],
-                    Arrays.stream((Object[]) c[3]).map(String.class::cast).toList(), ((Number) c[4]).intValue());
+            List<String> paperIds = Arrays.stream((Object[]) c[3]).map(String.class::cast).toList();
+            Row row = new Row(((Number) c[0]).longValue(), ((Number) c[1]).longValue(), (String) c[2], paperIds,
+                    ((Number) c[4]).intValue(), matchedQueries(paperIds, c[6], c[7]));
             if (((Number) c[5]).intValue() > row.attempts()) {
                 LOG.warnf("digest %d was claimed before and neither sent nor failed: its send may have been in"
                         + " flight when an instance stopped; sending it again with the same Message-ID", row.id());
@@ -107,7 +114,8 @@ public class DigestMailer extends QueuedMailer<DigestMailer.ClaimedDigest> {
         List<Long> subscriberIds = rows.stream().map(Row::subscriberId).distinct().toList();
         Map<Long, List<DigestComposer.Topic>> topics = topicsOf(subscriberIds);
         String[] paperIds = rows.stream().flatMap(row -> row.paperIds().stream()).distinct().toArray(String[]::new);
-        Map<String, Set<Long>> queriesOf = queriesOf(paperIds);
+        Map<String, Set<Long>> storedQueries = queriesOf(rows.stream().filter(row -> row.queriesOf() == null)
+                .flatMap(row -> row.paperIds().stream()).distinct().toArray(String[]::new));
         Map<String, Paper> papers = new HashMap<>();
         entityManager.createQuery("from Paper where id in :ids", Paper.class).setParameter("ids", List.of(paperIds))
                 .getResultStream().forEach(paper -> papers.put(paper.id, paper));
@@ -117,6 +125,7 @@ public class DigestMailer extends QueuedMailer<DigestMailer.ClaimedDigest> {
         List<ClaimedDigest> claimed = new ArrayList<>();
         for (Row row : rows) {
             List<DigestComposer.Topic> its = topics.getOrDefault(row.subscriberId(), List.of());
+            Map<String, Set<Long>> queriesOf = row.queriesOf() != null ? row.queriesOf() : storedQueries;
             List<DigestComposer.MatchedPaper> matched = row.paperIds().stream().filter(papers::containsKey)
                     .map(paperId -> new DigestComposer.MatchedPaper(papers.get(paperId),
                             queriesOf.getOrDefault(paperId, allQueries(its))))
@@ -130,6 +139,27 @@ public class DigestMailer extends QueuedMailer<DigestMailer.ClaimedDigest> {
                     DigestMails.digest(content).mail(headers).to(row.email()).subject(content.subject())));
         }
         return claimed;
+    }
+
+    /** The queries each paper matched, from a digest's query_ids and paper_query_bits (null when not stored). */
+    private static Map<String, Set<Long>> matchedQueries(List<String> paperIds, Object queryIdsColumn,
+            Object bitsColumn) {
+        if (queryIdsColumn == null || bitsColumn == null) {
+            return null;
+        }
+        long[] queryIds = DigestScheduler.longs(queryIdsColumn);
+        long[] bits = DigestScheduler.longs(bitsColumn);
+        Map<String, Set<Long>> matched = new HashMap<>();
+        for (int i = 0; i < paperIds.size(); i++) {
+            Set<Long> queries = new HashSet<>();
+            for (int j = 0; j < queryIds.length; j++) {
+                if ((bits[i] & (1L << j)) != 0) {
+                    queries.add(queryIds[j]);
+                }
+            }
+            matched.put(paperIds.get(i), queries);
+        }
+        return matched;
     }
 
     /** The topics of each subscriber, in the order they were added. */
@@ -146,9 +176,12 @@ public class DigestMailer extends QueuedMailer<DigestMailer.ClaimedDigest> {
         return topics;
     }
 
-    /** The distinct queries each paper matched. */
+    /** The distinct queries each paper matched, from paper_queries. */
     private Map<String, Set<Long>> queriesOf(String[] paperIds) {
         Map<String, Set<Long>> queriesOf = new HashMap<>();
+        if (paperIds.length == 0) {
+            return queriesOf;
+        }
         for (Object matched : entityManager.createNativeQuery(
                 "select paper_id, query_ids from paper_queries where paper_id = any(:ids)")
                 .setParameter("ids", paperIds).getResultList()) {

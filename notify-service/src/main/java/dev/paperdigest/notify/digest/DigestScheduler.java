@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,23 +159,31 @@ public class DigestScheduler {
         List<Instant> next = new ArrayList<>();
         int digests = 0;
         for (Due subscriber : due) {
-            Set<Long> queries = queriesOf.getOrDefault(subscriber.id(), Set.of());
-            Set<String> papers = new LinkedHashSet<>();
+            long[] queries = queriesOf.getOrDefault(subscriber.id(), Set.of()).stream().mapToLong(Long::longValue)
+                    .sorted().toArray();
+            Map<String, Long> papers = new LinkedHashMap<>(); // paper → bits of the queries it matched
             boolean laterMatch = false;
             for (Matched match : matches) {
-                if (match.txid() < subscriber.fromTxid() || !overlaps(match.queryIds(), queries)) {
+                long bits = match.txid() < subscriber.fromTxid() ? 0 : bitsOf(match.queryIds(), queries);
+                if (bits == 0) {
                     continue;
                 }
                 if (match.txid() < to) {
-                    papers.add(match.paperId());
+                    papers.merge(match.paperId(), bits, (a, b) -> a | b);
                 } else {
                     laterMatch = true;
                 }
             }
             if (!papers.isEmpty()) {
-                entityManager.createNativeQuery("insert into digest (subscriber_id, paper_ids) values (:id, :papers)")
+                boolean encodable = queries.length <= Long.SIZE - 1;
+                entityManager.createNativeQuery("""
+                        insert into digest (subscriber_id, paper_ids, query_ids, paper_query_bits)
+                        values (:id, :papers, :queries, :bits)
+                        """)
                         .setParameter("id", subscriber.id())
-                        .setParameter("papers", papers.toArray(String[]::new))
+                        .setParameter("papers", papers.keySet().toArray(String[]::new))
+                        .setParameter("queries", encodable ? Arrays.stream(queries).boxed().toArray(Long[]::new) : null)
+                        .setParameter("bits", encodable ? papers.values().toArray(Long[]::new) : null)
                         .executeUpdate();
                 digests++;
             }
@@ -251,7 +259,8 @@ public class DigestScheduler {
         return matches;
     }
 
-    private static long[] longs(Object array) {
+    /** A bigint[] column as Hibernate hands it out (boxed or primitive). */
+    static long[] longs(Object array) {
         if (array instanceof long[] primitive) {
             return primitive;
         }
@@ -263,13 +272,18 @@ public class DigestScheduler {
         return values;
     }
 
-    /** Whether a paper's (sorted, possibly thousands of) query ids include one of a subscriber's few queries. */
-    private static boolean overlaps(long[] queryIds, Set<Long> queries) {
-        for (long id : queries) {
-            if (Arrays.binarySearch(queryIds, id) >= 0) {
-                return true;
+    /**
+     * Which of a subscriber's few queries (sorted) a paper's sorted, possibly thousands of, query ids include: bit j
+     * for {@code queries[j]}, the last bit standing for every query from the 64th on (more than 63 only for topics
+     * from before the 20-topic limit; such digests store no bits, 0 still means no match).
+     */
+    static long bitsOf(long[] queryIds, long[] queries) {
+        long bits = 0;
+        for (int j = 0; j < queries.length; j++) {
+            if (Arrays.binarySearch(queryIds, queries[j]) >= 0) {
+                bits |= 1L << Math.min(j, Long.SIZE - 1);
             }
         }
-        return false;
+        return bits;
     }
 }

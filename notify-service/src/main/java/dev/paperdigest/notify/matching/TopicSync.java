@@ -22,15 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps this instance's {@link Matcher} holding exactly the distinct queries of ACTIVE subscribers' topics, however
  * many instances write the tables.
  *
- * <p>At start-up it loads them all. Then, every second (and before each paper is matched), it reads the queries
- * named in {@code matcher_change} since its last look, minus an overlap of {@link #OVERLAP} so that a transaction
- * that committed late is still seen, and registers or unregisters each one by whether an ACTIVE subscriber's topic
- * uses it now. Re-checking a query twice is harmless. Every {@code 10m} it reloads everything anyway (a safety net
+ * <p>At start-up it loads them all. Then, every second (and before each batch of papers is matched), it reads the
+ * queries named in {@code matcher_change} since its last look, minus an overlap of {@link #OVERLAP} so that a
+ * transaction that committed late is still seen, and registers or unregisters each one by whether an ACTIVE
+ * subscriber's topic uses it now. Re-checking a query twice is harmless. Every {@code 10m} it reloads everything anyway (a safety net
  * for anything longer than the overlap) and forgets old change rows.
  */
 @ApplicationScoped
@@ -45,8 +46,10 @@ public class TopicSync {
     private final TopicQueryParser parser;
     private final TopicQueries topicQueries;
     private final Set<Long> registered = ConcurrentHashMap.newKeySet();
+    /** One refresh or reload at a time. */
+    private final ReentrantLock lock = new ReentrantLock();
     private Instant lookedAt = Instant.EPOCH;
-    private boolean loaded;
+    private volatile boolean loaded;
 
     public TopicSync(Matcher matcher, EntityManager entityManager, TopicQueryParser parser, TopicQueries topicQueries) {
         this.matcher = matcher;
@@ -76,10 +79,36 @@ public class TopicSync {
         });
     }
 
-    /** Applies the changes noted since the last look; call in a transaction. */
-    public synchronized void refresh() {
+    /**
+     * Before matching: applies the changes noted since the last look, unless another thread is at it (a full reload
+     * takes half a minute at a million topics; the matcher stays complete meanwhile and the poll applies whatever
+     * the reload missed within a second). Call in a transaction.
+     */
+    public void refreshUnlessBusy() {
         if (!loaded) {
-            reload(); // a paper consumed before the start-up load must not meet an empty matcher
+            refresh(); // the first load: a paper must not meet an empty matcher
+        } else if (lock.tryLock()) {
+            try {
+                refreshLocked();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Applies the changes noted since the last look; call in a transaction. */
+    public void refresh() {
+        lock.lock();
+        try {
+            refreshLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void refreshLocked() {
+        if (!loaded) {
+            reloadLocked(); // a paper consumed before the start-up load must not meet an empty matcher
             return;
         }
         Instant now = databaseNow();
@@ -119,7 +148,16 @@ public class TopicSync {
     }
 
     /** Registers every active query afresh, in one swap; call in a transaction. */
-    synchronized void reload() {
+    void reload() {
+        lock.lock();
+        try {
+            reloadLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void reloadLocked() {
         Instant now = databaseNow();
         long started = System.nanoTime();
         Map<Long, String> active = activeQueries("true", null);
