@@ -40,26 +40,31 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats storage in {@code workDir} and starts the broker; returns once it accepts connections.
+     * Formats storage in {@code workDir} (unless formatted already) and starts the broker; returns once it accepts
+     * connections. Its log goes to {@code workDir}.
      *
      * @param port the client port, or 0 for any free port
      */
     public static KafkaBroker start(Path workDir, int port) {
+        return start(workDir, port, workDir);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, logging into {@code logDir}. A log directory that holds a broker's data already
+     * is started again with its topics, records and committed offsets, on the controller port it was formatted
+     * with.
+     */
+    public static KafkaBroker start(Path workDir, int port, Path logDir) {
         try {
             Files.createDirectories(workDir);
+            Files.createDirectories(logDir);
             int clientPort = FreePort.orAny(port);
-            int controllerPort = FreePort.any();
+            int controllerPort = controllerPort(workDir);
             Path config = writeConfig(workDir, clientPort, controllerPort);
-            Path logFile = workDir.resolve("broker.log");
+            Path logFile = logDir.resolve("broker.log");
 
-            // Formatting is a short separate run of the same classpath: the broker refuses unformatted storage.
-            Process format = java(workDir, "kafka.tools.StorageTool", "format", "--standalone",
-                    "--cluster-id", clusterId(), "--config", config.toString(), "--ignore-formatted")
-                    .redirectOutput(workDir.resolve("format.log").toFile())
-                    .start();
-            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-                format.destroyForcibly();
-                throw new IllegalStateException("Kafka storage format failed: " + Processes.tail(workDir.resolve("format.log")));
+            if (!Files.exists(workDir.resolve("data").resolve("meta.properties"))) {
+                format(workDir, config, logDir.resolve("format.log"));
             }
 
             KafkaBroker kafka = new KafkaBroker(workDir, config, clientPort, logFile);
@@ -74,6 +79,34 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Formats the storage, a short separate run of the same classpath: the broker refuses unformatted storage.
+     */
+    private static void format(Path workDir, Path config, Path formatLog) throws IOException, InterruptedException {
+        Process format = java(workDir, "kafka.tools.StorageTool", "format", "--standalone",
+                "--cluster-id", clusterId(), "--config", config.toString())
+                .redirectOutput(formatLog.toFile())
+                .start();
+        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            format.destroyForcibly();
+            throw new IllegalStateException("Kafka storage format failed: " + Processes.tail(formatLog));
+        }
+    }
+
+    /**
+     * The controller port: the one the storage in {@code workDir} was formatted with (the single KRaft voter is
+     * recorded with its endpoint), else any free port, noted for the next start.
+     */
+    private static int controllerPort(Path workDir) throws IOException {
+        Path noted = workDir.resolve("controller.port");
+        if (Files.exists(noted)) {
+            return Integer.parseInt(Files.readString(noted, StandardCharsets.UTF_8).strip());
+        }
+        int port = FreePort.any();
+        Files.writeString(noted, Integer.toString(port), StandardCharsets.UTF_8);
+        return port;
+    }
+
+    /**
      * Starts the stopped broker again with the same configuration, ports and log directory; returns once it accepts
      * connections. Does nothing when it is running.
      */
@@ -84,7 +117,7 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             // The log of the previous run is kept beside the new one.
             if (Files.exists(logFile)) {
-                Files.move(logFile, workDir.resolve("broker-previous.log"), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(logFile, logFile.resolveSibling("broker-previous.log"), StandardCopyOption.REPLACE_EXISTING);
             }
             process = java(workDir, "kafka.Kafka", config.toString())
                     .redirectOutput(logFile.toFile())

@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Kafka, PostgreSQL and SMTP for one test run or one local run: real servers on loopback, in a work directory that
- * is deleted on {@link #close()}.
+ * is deleted on {@link #close()}, or (the local run, {@link #startKept}) in a data directory that is kept.
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
@@ -25,12 +23,15 @@ public final class LocalInfrastructure implements AutoCloseable {
     private static LocalInfrastructure shared;
 
     private final Path workDir;
+    private final boolean keepWorkDir;
     private final LocalPostgres postgres;
     private final KafkaBroker kafka;
     private final MailCatcher mail;
 
-    private LocalInfrastructure(Path workDir, LocalPostgres postgres, KafkaBroker kafka, MailCatcher mail) {
+    private LocalInfrastructure(Path workDir, boolean keepWorkDir, LocalPostgres postgres, KafkaBroker kafka,
+            MailCatcher mail) {
         this.workDir = workDir;
+        this.keepWorkDir = keepWorkDir;
         this.postgres = postgres;
         this.kafka = kafka;
         this.mail = mail;
@@ -48,17 +49,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         return shared;
     }
 
-    /** Starts all three servers, PostgreSQL embedded; the caller closes them. */
+    /** Starts all three servers, PostgreSQL embedded, in a temporary directory; the caller closes them. */
     public static LocalInfrastructure start(Ports ports) {
-        return start(ports, false);
-    }
-
-    /**
-     * Starts all three servers; the caller closes them.
-     *
-     * @param existingDatabase use the PostgreSQL named by {@code QUARKUS_DATASOURCE_JDBC_URL} when it is set
-     */
-    public static LocalInfrastructure start(Ports ports, boolean existingDatabase) {
         Path workDir;
         try {
             workDir = Files.createTempDirectory("paper-digest-local-");
@@ -68,14 +60,37 @@ public final class LocalInfrastructure implements AutoCloseable {
         LocalPostgres postgres = null;
         KafkaBroker kafka = null;
         try {
-            postgres = (existingDatabase ? LocalPostgres.fromEnvironment() : Optional.<LocalPostgres>empty())
-                    .orElseGet(() -> LocalPostgres.startEmbedded(workDir.resolve("postgres"), ports.postgres()));
+            postgres = LocalPostgres.startEmbedded(workDir.resolve("postgres"), ports.postgres());
             kafka = KafkaBroker.start(workDir.resolve("kafka"), ports.kafka());
             MailCatcher mail = MailCatcher.start(ports.smtp(), ports.mailbox());
-            return new LocalInfrastructure(workDir, postgres, kafka, mail);
+            return new LocalInfrastructure(workDir, false, postgres, kafka, mail);
         } catch (RuntimeException e) {
             closeAll(e, kafka, postgres);
-            deleteRecursively(workDir);
+            deleteQuietly(workDir);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts all three servers keeping PostgreSQL's cluster ({@code dataDir/postgres}) and Kafka's log
+     * ({@code dataDir/kafka}) across runs: what a run stored is there at the next start. Closing stops them and
+     * keeps the data. The mail catcher keeps nothing.
+     *
+     * @param logDir           where PostgreSQL and Kafka log, for this start
+     * @param existingDatabase use the PostgreSQL named by {@code QUARKUS_DATASOURCE_JDBC_URL} when it is set
+     */
+    public static LocalInfrastructure startKept(Path dataDir, Path logDir, Ports ports, boolean existingDatabase) {
+        LocalPostgres postgres = null;
+        KafkaBroker kafka = null;
+        try {
+            postgres = (existingDatabase ? LocalPostgres.fromEnvironment() : Optional.<LocalPostgres>empty())
+                    .orElseGet(() -> LocalPostgres.startKept(dataDir.resolve("postgres"), ports.postgres(),
+                            logDir.resolve("postgres.log")));
+            kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), logDir);
+            MailCatcher mail = MailCatcher.start(ports.smtp(), ports.mailbox());
+            return new LocalInfrastructure(dataDir, true, postgres, kafka, mail);
+        } catch (RuntimeException e) {
+            closeAll(e, kafka, postgres);
             throw e;
         }
     }
@@ -120,7 +135,9 @@ public final class LocalInfrastructure implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = closeAll(null, mail, kafka, postgres);
-        deleteRecursively(workDir);
+        if (!keepWorkDir) {
+            deleteQuietly(workDir);
+        }
         if (failure != null) {
             throw failure;
         }
@@ -146,11 +163,12 @@ public final class LocalInfrastructure implements AutoCloseable {
         return failure;
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: it is a temporary directory.
+    /** Best effort: it is a temporary directory. */
+    private static void deleteQuietly(Path dir) {
+        try {
+            Directories.deleteRecursively(dir);
+        } catch (UncheckedIOException e) {
+            // left for the system's temporary-file cleanup
         }
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,15 +21,19 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    private final boolean keepData;
+    private final Path logFile;
     private volatile EmbeddedPostgres embedded;
     private final String jdbcUrl;
     private final String username;
     private final String password;
 
-    private LocalPostgres(Path dataDir, int port, EmbeddedPostgres embedded, String jdbcUrl, String username,
-            String password) {
+    private LocalPostgres(Path dataDir, int port, boolean keepData, Path logFile, EmbeddedPostgres embedded,
+            String jdbcUrl, String username, String password) {
         this.dataDir = dataDir;
         this.port = port;
+        this.keepData = keepData;
+        this.logFile = logFile;
         this.embedded = embedded;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
@@ -44,37 +47,56 @@ public final class LocalPostgres implements AutoCloseable {
         if (existing == null || existing.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new LocalPostgres(null, 0, null, existing,
+        return Optional.of(new LocalPostgres(null, 0, true, null, null, existing,
                 env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
                 env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "")));
     }
 
     /**
-     * Starts an embedded server.
+     * Starts an embedded server on a fresh cluster, deleted again by {@link #close()}.
      *
      * @param dataDir where it keeps its files
      * @param port    its port, or 0 for any free port
      */
     static LocalPostgres startEmbedded(Path dataDir, int port) {
-        // A fresh cluster; after that the directory is kept across stop() and start() (and removed by its owner).
-        deleteRecursively(dataDir);
-        int chosenPort = FreePort.orAny(port);
-        EmbeddedPostgres postgres = launch(dataDir, chosenPort);
-        String url = "jdbc:postgresql://127.0.0.1:" + chosenPort + "/postgres";
-        return new LocalPostgres(dataDir, chosenPort, postgres, url, "postgres", "postgres");
+        // A fresh cluster; after that the directory is kept across stop() and start() (and removed by close()).
+        Directories.deleteRecursively(dataDir);
+        return startEmbedded(dataDir, port, false, null);
     }
 
-    private static EmbeddedPostgres launch(Path dataDir, int port) {
+    /**
+     * Starts an embedded server on the cluster in {@code dataDir} (created when there is none), kept by
+     * {@link #close()}: the local run's subscribers, papers and pending digests survive a restart.
+     *
+     * @param logFile where the server logs (appended to), or null for this JVM's log
+     */
+    static LocalPostgres startKept(Path dataDir, int port, Path logFile) {
+        return startEmbedded(dataDir, port, true, logFile);
+    }
+
+    private static LocalPostgres startEmbedded(Path dataDir, int port, boolean keepData, Path logFile) {
+        int chosenPort = FreePort.orAny(port);
+        EmbeddedPostgres postgres = launch(dataDir, chosenPort, logFile);
+        String url = "jdbc:postgresql://127.0.0.1:" + chosenPort + "/postgres";
+        return new LocalPostgres(dataDir, chosenPort, keepData, logFile, postgres, url, "postgres", "postgres");
+    }
+
+    private static EmbeddedPostgres launch(Path dataDir, int port, Path logFile) {
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     // Not cleaned: initdb runs only when the directory holds no cluster yet, so a restart keeps the
                     // data (and close() leaves the directory alone).
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     // The services open pools of their own; the default of 300 connections needs more shared memory.
-                    .setServerConfig("max_connections", "100")
-                    .start();
+                    .setServerConfig("max_connections", "100");
+            if (logFile != null) {
+                Files.createDirectories(logFile.getParent());
+                builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            }
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir, e);
         }
@@ -108,7 +130,7 @@ public final class LocalPostgres implements AutoCloseable {
     public synchronized void start() {
         requireEmbedded();
         if (embedded == null) {
-            embedded = launch(dataDir, port);
+            embedded = launch(dataDir, port, logFile);
         }
     }
 
@@ -135,23 +157,15 @@ public final class LocalPostgres implements AutoCloseable {
         return password;
     }
 
-    /** Stops an embedded server and deletes its data directory. */
+    /** Stops an embedded server and deletes its data directory, unless it was started to keep it. */
     @Override
     public void close() {
         if (dataDir != null) {
             stop();
-            deleteRecursively(dataDir);
+            if (!keepData) {
+                Directories.deleteRecursively(dataDir);
+            }
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + dir, e);
-        }
-    }
 }

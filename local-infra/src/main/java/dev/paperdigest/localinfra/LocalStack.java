@@ -4,11 +4,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
@@ -17,21 +20,76 @@ import java.util.concurrent.CountDownLatch;
  * services, until Ctrl-C stops everything it started.
  *
  * <p>Run from the repository root after {@code mvn -DskipTests package}:
- * {@code java -jar local-infra/target/local-infra-launcher.jar}. Ports can be changed with system properties
- * ({@code -Dlocal.kafka.port=...}, see {@link #port(String, int)}).
+ * {@code java -jar local-infra/target/local-infra-launcher.jar [--data-dir DIR] [--fresh]}. PostgreSQL's data and the
+ * Kafka log are kept in the data directory ({@code ./data} by default), so subscribers, papers and pending digests
+ * survive a restart; {@code --fresh} starts from empty. Each start logs into a directory of its own under
+ * {@code DIR/logs}. Ports can be changed with system properties ({@code -Dlocal.kafka.port=...}, see
+ * {@link #port(String, int)}).
  */
 public final class LocalStack {
 
     /** The admin API key of the local run; production sets its own through PAPERDIGEST_ADMIN_API_KEY. */
     static final String ADMIN_KEY = "local-admin-key";
 
+    /** Held until the JVM exits (the OS releases it then), so a second start with the same data is refused. */
+    private static DataDirectoryLock dataLock;
+
     private LocalStack() {
+    }
+
+    static final String USAGE = "usage: java -jar local-infra/target/local-infra-launcher.jar [--data-dir DIR] [--fresh]\n"
+            + "  --data-dir DIR  where PostgreSQL's data, the Kafka log and the logs of each start are kept (./data)\n"
+            + "  --fresh         delete the kept data first and start empty";
+
+    /** The command line: where the data lives, and whether to start empty. */
+    record Options(Path dataDir, boolean fresh) {
+
+        static Options parse(String... args) {
+            Path dataDir = Path.of("data");
+            boolean fresh = false;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.equals("--fresh")) {
+                    fresh = true;
+                } else if (arg.equals("--data-dir") && i + 1 < args.length) {
+                    dataDir = Path.of(args[++i]);
+                } else if (arg.startsWith("--data-dir=")) {
+                    dataDir = Path.of(arg.substring("--data-dir=".length()));
+                } else {
+                    throw new IllegalArgumentException("unknown argument " + arg);
+                }
+            }
+            return new Options(dataDir.toAbsolutePath().normalize(), fresh);
+        }
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("log4j.configuration", "local-stack-log4j.properties");
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
         Path root = repositoryRoot();
-        Path logs = root.resolve("local-infra/target/local-stack");
+        Path dataDir = options.dataDir();
+        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(dataDir);
+        dataLock = lock.orElse(null);
+        if (lock.isEmpty()) {
+            System.err.println("paper-digest is already running with its data in " + dataDir
+                    + DataDirectoryLock.holder(dataDir).map(pid -> " (process " + pid + ")").orElse("")
+                    + ". Stop it first (Ctrl-C where it runs), or start another one with --data-dir and other ports.");
+            System.exit(2);
+        }
+        if (options.fresh()) {
+            System.out.println("Starting fresh: deleting the kept data in " + dataDir);
+            Directories.deleteRecursively(dataDir.resolve("postgres"));
+            Directories.deleteRecursively(dataDir.resolve("kafka"));
+        }
+        Path logs = dataDir.resolve("logs").resolve(
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-'));
         Files.createDirectories(logs);
 
         int ingestPort = port("ingest", 8081);
@@ -61,7 +119,7 @@ public final class LocalStack {
 
         try {
             System.out.println("Starting PostgreSQL, Kafka and the mail catcher ...");
-            LocalInfrastructure infra = LocalInfrastructure.start(ports, true);
+            LocalInfrastructure infra = LocalInfrastructure.startKept(dataDir, logs, ports, true);
             started.add(infra);
 
             Map<String, String> env = new LinkedHashMap<>(infra.environment());
@@ -77,7 +135,7 @@ public final class LocalStack {
             started.add(notify);
             ingest.awaitReady(Duration.ofSeconds(90));
             notify.awaitReady(Duration.ofSeconds(90));
-            System.out.println(banner(infra, ingest, notify, logs));
+            System.out.println(banner(infra, ingest, notify, dataDir, logs));
         } catch (RuntimeException e) {
             System.err.println("Could not start the stack: " + e.getMessage());
             System.exit(1); // runs the shutdown hook
@@ -85,7 +143,8 @@ public final class LocalStack {
         stopped.await();
     }
 
-    private static String banner(LocalInfrastructure infra, ServiceProcess ingest, ServiceProcess notify, Path logs) {
+    private static String banner(LocalInfrastructure infra, ServiceProcess ingest, ServiceProcess notify, Path dataDir,
+            Path logs) {
         return String.join("\n",
                 "",
                 "paper-digest is running (Ctrl-C stops everything).",
@@ -96,7 +155,8 @@ public final class LocalStack {
                 "  admin API key    " + ADMIN_KEY,
                 "  Kafka            " + infra.kafka().bootstrapServers(),
                 "  PostgreSQL       " + infra.postgres().jdbcUrl() + " (user " + infra.postgres().username() + ")",
-                "  service logs     " + logs,
+                "  data             " + dataDir + "   (kept across restarts; --fresh starts empty)",
+                "  logs             " + logs,
                 "");
     }
 
@@ -114,4 +174,5 @@ public final class LocalStack {
         }
         return root;
     }
+
 }

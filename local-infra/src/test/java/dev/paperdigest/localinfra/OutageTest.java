@@ -1,13 +1,5 @@
 package dev.paperdigest.localinfra;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,11 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,8 +59,8 @@ class OutageTest {
     void kafkaRestartsOnTheSameAddressWithItsRecordsAndCommittedOffsets() throws Exception {
         KafkaBroker kafka = infra.kafka();
         String topic = "outage-check";
-        send(topic, "before");
-        assertEquals(List.of("before"), consumeAndCommit(topic, 1));
+        KafkaRecords.send(kafka, topic, "before");
+        assertEquals(List.of("before"), KafkaRecords.consumeAndCommit(kafka, "outage-check", topic, 1));
 
         kafka.stop();
         assertFalse(kafka.isRunning());
@@ -80,40 +68,13 @@ class OutageTest {
 
         kafka.start();
         assertTrue(kafka.isRunning());
-        send(topic, "after");
+        KafkaRecords.send(kafka, topic, "after");
         // The group resumes after its committed offset: the record from before the restart is not read again.
-        assertEquals(List.of("after"), consumeAndCommit(topic, 1));
+        assertEquals(List.of("after"), KafkaRecords.consumeAndCommit(kafka, "outage-check", topic, 1));
     }
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(infra.postgres().jdbcUrl(), infra.postgres().username(),
                 infra.postgres().password());
-    }
-
-    private static void send(String topic, String value) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, value, value)).get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static List<String> consumeAndCommit(String topic, int expected) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "outage-check",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<String> values = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (values.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(record.value());
-                }
-            }
-            consumer.commitSync();
-            return values;
-        }
     }
 }
