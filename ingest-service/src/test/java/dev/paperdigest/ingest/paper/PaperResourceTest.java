@@ -242,6 +242,14 @@ class PaperResourceTest {
                 .post("/api/papers").then(), 415);
     }
 
+    @Test
+    void aBodyOverTheSizeLimitIsAProblemThatSaysSo() {
+        String tooLarge = "[" + " ".repeat(10 * 1024 * 1024) + "]"; // 2 bytes over 10M
+        expectProblem(given().contentType(ContentType.JSON).header("Authorization", TestPapers.ADMIN).body(tooLarge)
+                .post("/api/papers").then(), 413)
+                .body("detail", containsString("at most 10485760"));
+    }
+
     private List<ConsumerRecord<String, String>> publishMarkerAndAwait() {
         return TestPapers.publishMarkerAndAwait(topic);
     }

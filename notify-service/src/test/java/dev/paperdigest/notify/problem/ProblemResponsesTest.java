@@ -52,6 +52,13 @@ class ProblemResponsesTest {
         problem(given().header("Authorization", "Bearer dev-admin-key").accept("text/csv").get("/api/admin/stats").then(), 406);
     }
 
+    @Test
+    void aBodyOverTheSizeLimitIsA413() {
+        String tooLarge = "{\"email\": \"" + "a".repeat(64 * 1024) + "@example.org\"}";
+        problem(given().contentType(ContentType.JSON).body(tooLarge).post("/api/subscriptions").then(), 413)
+                .body("detail", containsString("at most 65536"));
+    }
+
     private static ValidatableResponse problem(ValidatableResponse response, int status) {
         return response.statusCode(status)
                 .contentType(startsWith("application/problem+json"))
