@@ -144,7 +144,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     /** Closes each one even when another fails; the first failure carries the others as suppressed. */
-    static RuntimeException closeAll(RuntimeException failure, AutoCloseable... closeables) {
+    public static RuntimeException closeAll(RuntimeException failure, AutoCloseable... closeables) {
         for (AutoCloseable closeable : closeables) {
             if (closeable == null) {
                 continue;

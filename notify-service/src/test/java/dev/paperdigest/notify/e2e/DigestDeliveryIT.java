@@ -98,15 +98,8 @@ class DigestDeliveryIT {
 
     @AfterAll
     static void stopStack() {
-        for (AutoCloseable closeable : new AutoCloseable[] {first, second, producer, smtp, infra}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                // keep stopping the rest
-            }
-        }
+        // Each one even when another fails; what failed to stop does not fail the tests.
+        LocalInfrastructure.closeAll(null, first, second, producer, smtp, infra);
     }
 
     /**

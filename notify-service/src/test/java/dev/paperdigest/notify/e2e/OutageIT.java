@@ -84,15 +84,8 @@ class OutageIT {
 
     @AfterAll
     static void stopStack() {
-        for (AutoCloseable closeable : new AutoCloseable[] {notify, ingest, infra}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                // keep stopping the rest
-            }
-        }
+        // Each one even when another fails; what failed to stop does not fail the tests.
+        LocalInfrastructure.closeAll(null, notify, ingest, infra);
     }
 
     @Test
