@@ -230,7 +230,7 @@ public class NewPaperConsumer {
         if (fresh.isEmpty()) {
             return;
         }
-        topicSync.refreshUnlessBusy();
+        topicSync.refreshUnlessReloading();
         Map<String, Set<Long>> matches = matcher.match(fresh.stream().map(PaperMapper::toDocument).toList());
         for (Paper paper : fresh) {
             Set<Long> queryIds = matches.getOrDefault(paper.id, Set.of());

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -50,6 +51,7 @@ public class TopicSync {
     private final ReentrantLock lock = new ReentrantLock();
     private Instant lookedAt = Instant.EPOCH;
     private volatile boolean loaded;
+    private volatile boolean reloading;
 
     public TopicSync(Matcher matcher, EntityManager entityManager, TopicQueryParser parser, TopicQueries topicQueries) {
         this.matcher = matcher;
@@ -80,18 +82,25 @@ public class TopicSync {
     }
 
     /**
-     * Before matching: applies the changes noted since the last look, unless another thread is at it (a full reload
-     * takes half a minute at a million topics; the matcher stays complete meanwhile and the poll applies whatever
-     * the reload missed within a second). Call in a transaction.
+     * Before matching: applies the changes noted since the last look, so a paper meets every topic confirmed before
+     * it arrived. If the poll is at it, waits for it (milliseconds) and looks again. Only behind a full reload (half
+     * a minute at a million topics) does it go on without waiting: the matcher stays complete meanwhile, and what the
+     * reload missed is applied within a second after it. Call in a transaction.
      */
-    public void refreshUnlessBusy() {
-        if (!loaded) {
-            refresh(); // the first load: a paper must not meet an empty matcher
-        } else if (lock.tryLock()) {
+    public void refreshUnlessReloading() {
+        while (!(reloading && loaded)) {
             try {
-                refreshLocked();
-            } finally {
-                lock.unlock();
+                if (lock.tryLock(50, TimeUnit.MILLISECONDS)) {
+                    try {
+                        refreshLocked();
+                    } finally {
+                        lock.unlock();
+                    }
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -158,6 +167,15 @@ public class TopicSync {
     }
 
     private void reloadLocked() {
+        reloading = true;
+        try {
+            reloadAllQueries();
+        } finally {
+            reloading = false;
+        }
+    }
+
+    private void reloadAllQueries() {
         Instant now = databaseNow();
         long started = System.nanoTime();
         Map<Long, String> active = activeQueries("true", null);
