@@ -17,6 +17,8 @@ public interface IngestConfig {
 
     Outbox outbox();
 
+    Retention retention();
+
     interface Admin {
         /**
          * Bearer key of the admin endpoints (env {@code PAPERDIGEST_ADMIN_API_KEY}). Without one, admin endpoints
@@ -39,5 +41,23 @@ public interface IngestConfig {
         /** How long the relay waits for the broker to acknowledge a batch before it rolls back and retries. */
         @WithDefault("30s")
         Duration sendTimeout();
+    }
+
+    /** How long history is kept (HistoryPruner). */
+    interface Retention {
+        /** How often old history is deleted. */
+        @WithDefault("1h")
+        String interval();
+
+        /** Outbox rows are deleted this long after Kafka acknowledged them (unpublished rows are never deleted). */
+        @WithDefault("7d")
+        Duration publishedOutbox();
+
+        /**
+         * Finished runs are deleted this long after they started, except each source's latest scheduled run and
+         * latest successful scheduled one (a failed schedule catches up from the latter).
+         */
+        @WithDefault("90d")
+        Duration runs();
     }
 }
