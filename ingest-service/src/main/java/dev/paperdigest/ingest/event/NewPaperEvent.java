@@ -35,6 +35,8 @@ public record NewPaperEvent(
     /** CloudEvents {@code source}. */
     public static final URI SOURCE = URI.create("/paper-digest/ingest-service");
     public static final String CONTENT_TYPE = "application/json";
+    /** CloudEvent extension (header {@code ce_backfill: true}) of a paper announced by a backfill: store, do not mail. */
+    public static final String BACKFILL_EXTENSION = "backfill";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Links(String abs, String pdf, String huggingface) {

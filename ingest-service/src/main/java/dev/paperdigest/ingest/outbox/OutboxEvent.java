@@ -40,8 +40,13 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
-    public static OutboxEvent of(UUID id, String aggregateId, String type, String payload, Instant createdAt) {
+    /** Announced with CloudEvent extension {@code backfill}: consumers store the paper but notify nobody. */
+    public boolean backfill;
+
+    public static OutboxEvent of(UUID id, String aggregateId, String type, String payload, Instant createdAt,
+            boolean backfill) {
         OutboxEvent event = new OutboxEvent();
+        event.backfill = backfill;
         event.id = id;
         event.aggregateId = aggregateId;
         event.type = type;

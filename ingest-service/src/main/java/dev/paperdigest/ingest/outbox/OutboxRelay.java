@@ -168,12 +168,20 @@ public class OutboxRelay {
                         .addHeaders(new RecordHeader("content-type",
                                 NewPaperEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)))
                         .build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(event.id.toString())
-                        .withType(event.type)
-                        .withSource(NewPaperEvent.SOURCE)
-                        .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
-                        .build());
+                .addMetadata(cloudEvent(event));
         return emitter.sendMessage(message);
+    }
+
+    private static OutgoingCloudEventMetadata<Object> cloudEvent(OutboxEvent event) {
+        var metadata = OutgoingCloudEventMetadata.builder()
+                .withId(event.id.toString())
+                .withType(event.type)
+                .withSource(NewPaperEvent.SOURCE)
+                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC));
+        if (event.backfill) {
+            // Header ce_backfill: "true". Absent on every live announcement, as in the golden record.
+            metadata.withExtension(NewPaperEvent.BACKFILL_EXTENSION, "true");
+        }
+        return metadata.build();
     }
 }

@@ -48,7 +48,7 @@ public class PaperIngestService {
     /** POST /api/papers: all papers or none; a newer version counts as already known. */
     @Transactional
     public IngestResult ingest(List<NormalizedPaper> batch) {
-        int fresh = (int) store(batch).stream().filter(outcome -> outcome == StoreOutcome.NEW).count();
+        int fresh = (int) store(batch, false).stream().filter(outcome -> outcome == StoreOutcome.NEW).count();
         return new IngestResult(batch.size(), fresh, batch.size() - fresh);
     }
 
@@ -56,22 +56,23 @@ public class PaperIngestService {
      * Stores {@code batch} in order, in one transaction (joining the caller's): a failure rolls back every row of
      * it, outbox rows included. A paper reported twice in the batch is new once, then already known.
      *
+     * @param backfill announce the new papers as backfilled: stored by consumers, mailed to nobody
      * @return the outcome of each paper, in the order of {@code batch}
      */
     @Transactional
-    public List<StoreOutcome> store(List<NormalizedPaper> batch) {
+    public List<StoreOutcome> store(List<NormalizedPaper> batch, boolean backfill) {
         // Millisecond precision: the same instant in the database, in ce_time and in every re-send.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<StoreOutcome> outcomes = new ArrayList<>(batch.size());
         for (NormalizedPaper reported : batch) {
-            StoreOutcome outcome = storeOne(reported, now);
+            StoreOutcome outcome = storeOne(reported, now, backfill);
             counters.get(outcome).increment();
             outcomes.add(outcome);
         }
         return outcomes;
     }
 
-    private StoreOutcome storeOne(NormalizedPaper reported, Instant now) {
+    private StoreOutcome storeOne(NormalizedPaper reported, Instant now, boolean backfill) {
         Paper paper = Paper.from(reported, now);
         if (!papers.insertIfAbsent(paper)) {
             return papers.lockedById(reported.id()).absorb(reported, now);
@@ -81,7 +82,7 @@ public class PaperIngestService {
             return StoreOutcome.REVISED;
         }
         outbox.append(OutboxEvent.of(NewPaperEvent.eventId(paper.id), paper.id, NewPaperEvent.TYPE,
-                json(NewPaperEventMapper.toEvent(paper)), now));
+                json(NewPaperEventMapper.toEvent(paper)), now, backfill));
         return StoreOutcome.NEW;
     }
 

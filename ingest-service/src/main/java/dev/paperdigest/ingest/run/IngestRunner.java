@@ -147,7 +147,7 @@ public class IngestRunner {
         LOG.infof("Run %d of %s started (%s, day %s%s)", id, source.name(), trigger, fetchDay,
                 fetchDays.size() > 1 ? ", catching up from " + fetchDays.get(0) : "");
         try {
-            executor.execute(() -> execute(id, source, fetchDays));
+            executor.execute(() -> execute(id, source, fetchDays, trigger == RunTrigger.BACKFILL));
         } catch (RejectedExecutionException e) {
             finish(id, source, RunStatus.FAILED, new RunTally(), "the service is shutting down", now);
         }
@@ -155,10 +155,11 @@ public class IngestRunner {
     }
 
     void execute(long id, PaperSource source, LocalDate day) {
-        execute(id, source, java.util.Collections.singletonList(day));
+        execute(id, source, java.util.Collections.singletonList(day), false);
     }
 
-    void execute(long id, PaperSource source, List<LocalDate> days) {
+    /** @param backfill announce the new papers as backfilled (stored by consumers, mailed to nobody) */
+    void execute(long id, PaperSource source, List<LocalDate> days, boolean backfill) {
         Instant started = Instant.now();
         RunTally tally = new RunTally();
         RunStatus status = RunStatus.SUCCEEDED;
@@ -167,7 +168,7 @@ public class IngestRunner {
             ParsedFeed feed = fetchAll(source, days);
             tally.fetched(feed.entryCount());
             feed.skipped().forEach(entry -> tally.skip(entry.toString()));
-            store(valid(feed.papers(), tally), tally);
+            store(valid(feed.papers(), tally), tally, backfill);
             if (tally.errors() > 0 && tally.stored() == 0) {
                 status = RunStatus.FAILED;
                 failure = "no paper could be stored; first error: " + tally.errorReasons().get(0);
@@ -223,11 +224,11 @@ public class IngestRunner {
      * Stores in batches; a batch the database refuses is stored paper by paper, so that one paper it cannot take
      * costs that paper (counted as an error with its reason), not the batch.
      */
-    private void store(List<NormalizedPaper> valid, RunTally tally) {
+    private void store(List<NormalizedPaper> valid, RunTally tally, boolean backfill) {
         for (int from = 0; from < valid.size(); from += STORE_BATCH) {
             List<NormalizedPaper> batch = valid.subList(from, Math.min(valid.size(), from + STORE_BATCH));
             try {
-                tally.add(papers.store(batch));
+                tally.add(papers.store(batch, backfill));
             } catch (RuntimeException batchFailure) {
                 Optional<String> outage = DatabaseUnavailable.reason(batchFailure);
                 if (outage.isPresent()) {
@@ -238,7 +239,7 @@ public class IngestRunner {
                         batchFailure.toString());
                 for (NormalizedPaper paper : batch) {
                     try {
-                        tally.add(papers.store(List.of(paper)));
+                        tally.add(papers.store(List.of(paper), backfill));
                     } catch (RuntimeException e) {
                         tally.error(paper.id() + ": " + rootCause(e));
                     }

@@ -46,7 +46,7 @@ record RunRequest(
         LocalDate day = null;
         JsonNode dateNode = body.path("date");
         if (!dateNode.isMissingNode() && !dateNode.isNull()) {
-            day = date(dateNode, violations);
+            day = date(dateNode, "date", violations);
             if (day != null && source.isPresent() && !source.get().fetchesByDate()) {
                 violations.add(FieldViolation.inBody("date", source.get().name()
                         + " only serves its latest announcement: leave date out"));
@@ -59,22 +59,23 @@ record RunRequest(
         return new Checked(source.orElseThrow(), day);
     }
 
-    private static LocalDate date(JsonNode node, List<FieldViolation> violations) {
+    /** A past (or today's) day, or null with the violation added under {@code field}. */
+    static LocalDate date(JsonNode node, String field, List<FieldViolation> violations) {
         try {
             LocalDate day = LocalDate.parse(node.isTextual() ? node.asText() : "not text");
             // Year 0 or -1 parse, but no feed has a day before arXiv's first year.
             if (day.getYear() < EARLIEST_YEAR) {
-                violations.add(FieldViolation.inBody("date", "must not be before " + EARLIEST_YEAR));
+                violations.add(FieldViolation.inBody(field, "must not be before " + EARLIEST_YEAR));
                 return null;
             }
             // Today somewhere on Earth is at most today in UTC+14.
             if (day.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
-                violations.add(FieldViolation.inBody("date", "must not be in the future"));
+                violations.add(FieldViolation.inBody(field, "must not be in the future"));
                 return null;
             }
             return day;
         } catch (DateTimeParseException e) {
-            violations.add(FieldViolation.inBody("date", "must be a date such as 2025-06-02 (YYYY-MM-DD)"));
+            violations.add(FieldViolation.inBody(field, "must be a date such as 2025-06-02 (YYYY-MM-DD)"));
             return null;
         }
     }

@@ -5,5 +5,7 @@ public enum RunTrigger {
     /** The source's cron. */
     SCHEDULE,
     /** POST /api/ingest/runs. */
-    REQUEST
+    REQUEST,
+    /** Filling an empty store with the last days (Backfill): its papers are announced, never mailed. */
+    BACKFILL
 }

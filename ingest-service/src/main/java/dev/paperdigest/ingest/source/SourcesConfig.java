@@ -23,6 +23,15 @@ public interface SourcesConfig {
 
     String CRON_OFF = "off";
 
+    /**
+     * Days of every enabled source a fresh install (empty paper store) fetches at its first start, as BACKFILL runs:
+     * their papers reach the topic preview, never a mail. 0: none.
+     */
+    @WithDefault("7")
+    @Min(0)
+    @Max(31)
+    int backfillDays();
+
     HuggingFace huggingface();
 
     Arxiv arxiv();

@@ -73,7 +73,7 @@ class OutboxRelayTest {
         try (PapersTopicProbe topic = PapersTopicProbe.fromNow(bootstrapServers)) {
             // Written straight into the table, so no commit hook wakes the relay: only this test drives it.
             QuarkusTransaction.requiringNew().run(() -> OutboxEvent.of(eventId, key, NewPaperEvent.TYPE,
-                    "{\"id\":\"" + key + "\"}", Instant.now().truncatedTo(ChronoUnit.MILLIS)).persist());
+                    "{\"id\":\"" + key + "\"}", Instant.now().truncatedTo(ChronoUnit.MILLIS), false).persist());
 
             CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
                     .run(() -> {

@@ -225,6 +225,11 @@ public class NewPaperConsumer {
                 meters.counter("paperdigest.events.consumed", "outcome", "known-paper").increment();
                 continue;
             }
+            if (event.backfill()) {
+                // Published before anyone here could have asked for it: kept for previews, mailed to nobody.
+                meters.counter("paperdigest.events.consumed", "outcome", "backfilled").increment();
+                continue;
+            }
             fresh.add(paper);
         }
         if (fresh.isEmpty()) {

@@ -23,6 +23,7 @@ public class NewPaperEventReader {
 
     static final String HEADER_ID = "ce_id";
     static final String HEADER_TYPE = "ce_type";
+    static final String HEADER_BACKFILL = "ce_backfill";
     /** Column limits of V1__notify_schema.sql: processed_event.event_id, paper.id, paper.primary_category. */
     static final int MAX_EVENT_ID_LENGTH = 200;
     static final int MAX_PAPER_ID_LENGTH = 64;
@@ -58,7 +59,11 @@ public class NewPaperEventReader {
         if (type != null && !PapersTopic.EVENT_TYPE_V1.equals(type)) {
             throw new UnreadableEventException("unsupported " + HEADER_TYPE + " '" + OneLineText.of(type, 80) + "'");
         }
-        return new ReceivedPaperEvent(eventId, parse(value));
+        String backfill = header(headers, HEADER_BACKFILL);
+        if (backfill != null && !backfill.equals("true") && !backfill.equals("false")) {
+            throw new UnreadableEventException(HEADER_BACKFILL + " must be true or false, not '" + OneLineText.of(backfill, 20) + "'");
+        }
+        return new ReceivedPaperEvent(eventId, parse(value), "true".equals(backfill));
     }
 
     NewPaperEvent parse(String value) {

@@ -77,4 +77,18 @@ class NewPaperEventReaderTest {
         assertEquals(id, event.id());
         assertEquals(category, event.primaryCategory());
     }
+
+    @Test
+    void theBackfillExtensionIsReadAndAnythingButTrueOrFalseRefused() {
+        GoldenRecord golden = GoldenRecord.load();
+        assertEquals(false, reader.read(golden.headers(), golden.value()).backfill(), "the golden record is live");
+        RecordHeaders backfilled = golden.headers();
+        backfilled.add("ce_backfill", "true".getBytes(StandardCharsets.UTF_8));
+        assertEquals(true, reader.read(backfilled, golden.value()).backfill());
+        RecordHeaders unclear = golden.headers();
+        unclear.add("ce_backfill", "yes".getBytes(StandardCharsets.UTF_8));
+        UnreadableEventException refused = assertThrows(UnreadableEventException.class,
+                () -> reader.read(unclear, golden.value()));
+        assertEquals("ce_backfill must be true or false, not 'yes'", refused.getMessage());
+    }
 }
