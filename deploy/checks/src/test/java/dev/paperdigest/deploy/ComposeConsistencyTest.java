@@ -86,13 +86,7 @@ class ComposeConsistencyTest {
         while (topic.find()) {
             created.add(topic.group(1));
         }
-        Properties ingest = applicationProperties(ServiceConfig.INGEST);
-        Properties notify = applicationProperties(ServiceConfig.NOTIFY);
-        Set<String> used = new TreeSet<>(List.of(
-                ingest.getProperty("mp.messaging.outgoing.\"papers.new\".topic"),
-                notify.getProperty("mp.messaging.incoming.\"papers.new\".topic"),
-                notify.getProperty("mp.messaging.incoming.\"papers.new\".dead-letter-queue.topic")));
-        assertEquals(used, created);
+        assertEquals(topicsTheServicesUse(), created);
         assertEquals("false", compose.environment("kafka").get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"),
                 "a misspelt topic must fail, not be created");
     }
@@ -141,6 +135,16 @@ class ComposeConsistencyTest {
 
     private static String hostPort(ComposeFile compose, String service) {
         return compose.ports(service).get(0).split(":")[0];
+    }
+
+    /** The topic ingest-service writes, the one notify-service reads and notify-service's dead-letter topic. */
+    static Set<String> topicsTheServicesUse() throws IOException {
+        Properties ingest = applicationProperties(ServiceConfig.INGEST);
+        Properties notify = applicationProperties(ServiceConfig.NOTIFY);
+        return new TreeSet<>(List.of(
+                ingest.getProperty("mp.messaging.outgoing.\"papers.new\".topic"),
+                notify.getProperty("mp.messaging.incoming.\"papers.new\".topic"),
+                notify.getProperty("mp.messaging.incoming.\"papers.new\".dead-letter-queue.topic")));
     }
 
     static Properties applicationProperties(String service) throws IOException {

@@ -177,11 +177,7 @@ class KubernetesManifestsTest {
             Object topicName = YamlTree.at(topic, "spec", "topicName");
             topics.add(String.valueOf(topicName != null ? topicName : YamlTree.at(topic, "metadata", "name")));
         }
-        Properties ingest = ComposeConsistencyTest.applicationProperties(ServiceConfig.INGEST);
-        Properties notify = ComposeConsistencyTest.applicationProperties(ServiceConfig.NOTIFY);
-        assertEquals(new TreeSet<>(List.of(ingest.getProperty("mp.messaging.outgoing.\"papers.new\".topic"),
-                notify.getProperty("mp.messaging.incoming.\"papers.new\".topic"),
-                notify.getProperty("mp.messaging.incoming.\"papers.new\".dead-letter-queue.topic"))), topics);
+        assertEquals(ComposeConsistencyTest.topicsTheServicesUse(), topics);
     }
 
     private static Map<String, Object> container(KubernetesManifests manifests, String service) {
