@@ -32,14 +32,14 @@ class ObservabilityTest {
 
     @Test
     void metricsCountIngestedAndPublishedPapers() {
-        double newBefore = Metrics.value("paperdigest_papers_ingested_total", Map.of("outcome", "new"));
+        double newBefore = Metrics.value("paperdigest_papers_ingested_total", Map.of("source", "api", "outcome", "new"));
         double publishedBefore = Metrics.value("paperdigest_outbox_published_total", Map.of());
 
         given().contentType(ContentType.JSON).header("Authorization", TestPapers.ADMIN)
                 .body(TestPapers.paper(TestPapers.freshId()))
                 .post("/api/papers").then().statusCode(202).body("new", equalTo(1));
 
-        assertEquals(newBefore + 1, Metrics.value("paperdigest_papers_ingested_total", Map.of("outcome", "new")));
+        assertEquals(newBefore + 1, Metrics.value("paperdigest_papers_ingested_total", Map.of("source", "api", "outcome", "new")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(
                 Metrics.value("paperdigest_outbox_published_total", Map.of()) >= publishedBefore + 1,
                 "the new paper's event is counted as published"));

@@ -55,6 +55,8 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
             // A local run publishes its admin key: keep it off the network.
             builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            // The prod profile logs JSON for log collectors; a log file read by people here stays in plain lines.
+            builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             return new ServiceProcess(name, builder.start(), httpPort, logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);

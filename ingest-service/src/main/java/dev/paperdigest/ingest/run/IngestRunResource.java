@@ -88,7 +88,10 @@ public class IngestRunResource {
     }
 
     @GET
-    @Operation(summary = "The latest runs, newest first")
+    @Operation(summary = "The latest runs, newest first",
+            description = "Each run with its source, trigger (schedule or request), requested day, status, times, "
+                    + "counts (fetched, new, already known, revised, skipped, errors), the upstream URLs it read and, "
+                    + "when it failed, why.")
     @APIResponse(responseCode = "200", description = "Runs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IngestRunView[].class)))
@@ -106,7 +109,8 @@ public class IngestRunResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One run")
+    @Operation(summary = "One run",
+            description = "The run as in the list; poll it after starting a run to see it end SUCCEEDED or FAILED.")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestRunView.class)))
     @APIResponse(responseCode = "404", description = "No such run",

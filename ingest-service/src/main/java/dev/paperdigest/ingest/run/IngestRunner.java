@@ -168,7 +168,7 @@ public class IngestRunner {
             ParsedFeed feed = fetchAll(source, days);
             tally.fetched(feed.entryCount());
             feed.skipped().forEach(entry -> tally.skip(entry.toString()));
-            store(valid(feed.papers(), tally), tally, backfill);
+            store(source.name(), valid(feed.papers(), tally), tally, backfill);
             if (tally.errors() > 0 && tally.stored() == 0) {
                 status = RunStatus.FAILED;
                 failure = "no paper could be stored; first error: " + tally.errorReasons().get(0);
@@ -224,11 +224,11 @@ public class IngestRunner {
      * Stores in batches; a batch the database refuses is stored paper by paper, so that one paper it cannot take
      * costs that paper (counted as an error with its reason), not the batch.
      */
-    private void store(List<NormalizedPaper> valid, RunTally tally, boolean backfill) {
+    private void store(String source, List<NormalizedPaper> valid, RunTally tally, boolean backfill) {
         for (int from = 0; from < valid.size(); from += STORE_BATCH) {
             List<NormalizedPaper> batch = valid.subList(from, Math.min(valid.size(), from + STORE_BATCH));
             try {
-                tally.add(papers.store(batch, backfill));
+                tally.add(papers.store(source, batch, backfill));
             } catch (RuntimeException batchFailure) {
                 Optional<String> outage = DatabaseUnavailable.reason(batchFailure);
                 if (outage.isPresent()) {
@@ -239,7 +239,7 @@ public class IngestRunner {
                         batchFailure.toString());
                 for (NormalizedPaper paper : batch) {
                     try {
-                        tally.add(papers.store(List.of(paper), backfill));
+                        tally.add(papers.store(source, List.of(paper), backfill));
                     } catch (RuntimeException e) {
                         tally.error(paper.id() + ": " + rootCause(e));
                     }

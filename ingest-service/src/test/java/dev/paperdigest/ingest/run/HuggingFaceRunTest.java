@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.paperdigest.ingest.Metrics;
 import dev.paperdigest.ingest.RealInfrastructure;
 import dev.paperdigest.ingest.paper.TestPapers;
 import dev.paperdigest.ingest.source.FeedServer;
@@ -50,6 +52,7 @@ class HuggingFaceRunTest extends FeedRunTest {
     void aDayIsPublishedOncePerPaperAndARerunPublishesNothing() throws Exception {
         TestPapers.forget(IDS_2025);
         feeds.huggingFaceDay("2025-06-02", json(RecordedFeeds.bytes(DAY_2025)));
+        double newBefore = newPapersCounted();
 
         JsonPath run = RunsApi.run("huggingface", "2025-06-02");
 
@@ -57,6 +60,7 @@ class HuggingFaceRunTest extends FeedRunTest {
         assertEquals("2025-06-02", run.getString("requestedDate"));
         assertEquals("REQUEST", run.getString("trigger"));
         assertEquals(counts(20, 20, 0, 0, 0, 0), counts(run));
+        assertEquals(newBefore + 20, newPapersCounted(), "counted as new papers from huggingface");
         List<ConsumerRecord<String, String>> records = topic.awaitRecords(r -> keys(r).containsAll(IDS_2025));
         IDS_2025.forEach(id -> assertEquals(1, withKey(records, id).size(), id));
 
@@ -195,6 +199,10 @@ class HuggingFaceRunTest extends FeedRunTest {
         assertEquals("FAILED", run.getString("status"));
         assertEquals("HTTP 400 from " + feedBase + "/api/daily_papers?date=2026-01-08: {\"error\": \"Invalid date\"}",
                 run.getString("failureReason"));
+    }
+
+    private static double newPapersCounted() {
+        return Metrics.value("paperdigest_papers_ingested_total", Map.of("source", "huggingface", "outcome", "new"));
     }
 
     static Set<String> keys(List<ConsumerRecord<String, String>> records) {

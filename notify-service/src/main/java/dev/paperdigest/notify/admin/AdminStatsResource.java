@@ -1,6 +1,8 @@
 package dev.paperdigest.notify.admin;
 
+import dev.paperdigest.notify.NotifyApi;
 import dev.paperdigest.notify.matching.Matcher;
+import dev.paperdigest.notify.problem.ProblemJson;
 import dev.paperdigest.notify.security.AdminKeyAuthenticationMechanism;
 import dev.paperdigest.notify.security.Roles;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
@@ -13,11 +15,19 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/admin/stats")
 @RolesAllowed(Roles.ADMIN)
 @HttpAuthenticationMechanism(AdminKeyAuthenticationMechanism.SCHEME)
+@Tag(name = AdminStatsResource.TAG, description = "Send due digests now, and counts of what is stored (admin key)")
 public class AdminStatsResource {
+
+    static final String TAG = "Operators";
 
     private final EntityManager entityManager;
     private final Matcher matcher;
@@ -29,7 +39,17 @@ public class AdminStatsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribers by status, topics and distinct queries, papers, digests sent, pending and failed, the last send errors (admin)")
+    @Operation(summary = "Counts of what is stored, for operators (admin)",
+            description = "Subscribers by status (and suppressed), topics and distinct queries (stored, and registered "
+                    + "in this instance's matcher), papers and matched papers, digests sent, pending and failed, "
+                    + "sign-ups and account mails waiting, and the last SMTP errors of digests not sent.")
+    @APIResponse(responseCode = "200", description = "The counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminStats.class)))
+    @SecurityRequirement(name = NotifyApi.ADMIN_KEY_SCHEME)
+    @APIResponse(responseCode = "401", description = "Missing or wrong admin key",
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
+    @APIResponse(responseCode = "403", description = "Admin endpoints disabled (no key configured)",
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
     public AdminStats stats() {
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                 select (select count(*) from subscriber),

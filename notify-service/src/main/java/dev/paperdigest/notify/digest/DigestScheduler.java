@@ -5,9 +5,11 @@ import dev.paperdigest.notify.NotifyConfig;
 import dev.paperdigest.notify.matching.MatchesRecorded;
 import dev.paperdigest.notify.subscription.Frequency;
 import dev.paperdigest.notify.subscription.Schedule;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -43,6 +45,7 @@ import java.util.function.LongFunction;
  * transaction, so instances side by side assemble each digest once; {@link DigestMailer} then sends it.
  */
 @ApplicationScoped
+@Startup // its counter exists before the first digest: a dashboard shows 0, not "no data"
 public class DigestScheduler {
 
     private static final Logger LOG = Logger.getLogger(DigestScheduler.class);
@@ -52,7 +55,7 @@ public class DigestScheduler {
     private final EntityManager entityManager;
     private final NotifyConfig config;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final Counter assembledDigests;
     private final Event<DigestsAssembled> assembled;
     private final BackgroundWorker worker = new BackgroundWorker("digest-scheduler", this::assembleDueQuietly);
 
@@ -61,7 +64,8 @@ public class DigestScheduler {
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
-        this.meters = meters;
+        this.assembledDigests = Counter.builder("paperdigest.digests.assembled")
+                .description("Digests assembled (each is then sent as one mail)").register(meters);
         this.assembled = assembled;
     }
 
@@ -100,7 +104,7 @@ public class DigestScheduler {
             int[] batch = QuarkusTransaction.requiringNew().call(() -> assembleBatch(cache));
             digests += batch[1];
             if (batch[1] > 0) {
-                meters.counter("paperdigest.digests.assembled").increment(batch[1]);
+                assembledDigests.increment(batch[1]);
             }
             if (batch[0] < config.digest().batchSize()) {
                 return digests;

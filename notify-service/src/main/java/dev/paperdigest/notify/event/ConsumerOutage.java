@@ -3,6 +3,7 @@ package dev.paperdigest.notify.event;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code paperdigest.events.retries{cause}}; one WARN log when the wait starts, one INFO when it ends.
  */
 @ApplicationScoped
+@Startup // its meters exist before the first outage: a dashboard shows 0, not "no data"
 public class ConsumerOutage {
 
     static final String CHECK_NAME = "papers.new consumer";

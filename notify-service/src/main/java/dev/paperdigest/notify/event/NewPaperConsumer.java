@@ -7,8 +7,10 @@ import dev.paperdigest.notify.matching.TopicSync;
 import dev.paperdigest.notify.paper.Paper;
 import dev.paperdigest.notify.paper.PaperMapper;
 import dev.paperdigest.notify.paper.PaperStore;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -55,8 +57,13 @@ import java.util.Set;
  *
  * <p>Because a record may wait indefinitely, the connector's {@code throttled.unprocessed-record-max-age.ms} check is
  * off (application.properties): it would otherwise fail the channel in the middle of a long outage.
+ *
+ * <p>Metrics, counted once a transaction committed (so a batch retried through an outage counts once):
+ * {@code paperdigest.events.consumed{outcome}} ({@code processed}, {@code duplicate}, {@code known-paper},
+ * {@code backfilled}, {@code dead-lettered}) and {@code paperdigest.matches.recorded} (distinct queries matched, summed over papers).
  */
 @ApplicationScoped
+@Startup // its counters exist before the first record: a dashboard shows 0, not "no data"
 public class NewPaperConsumer {
 
     private static final Logger LOG = Logger.getLogger(NewPaperConsumer.class);
@@ -70,7 +77,12 @@ public class NewPaperConsumer {
     private final Matcher matcher;
     private final MatchRecorder matchRecorder;
     private final Event<MatchesRecorded> matchesRecorded;
-    private final MeterRegistry meters;
+    private final Counter processed;
+    private final Counter duplicates;
+    private final Counter knownPapers;
+    private final Counter backfilled;
+    private final Counter deadLettered;
+    private final Counter matchedQueries;
     private final ConsumerOutage outage;
     private final Guard otherFailures;
 
@@ -84,9 +96,24 @@ public class NewPaperConsumer {
         this.matcher = matcher;
         this.matchRecorder = matchRecorder;
         this.matchesRecorded = matchesRecorded;
-        this.meters = meters;
+        this.processed = consumed(meters, "processed");
+        this.duplicates = consumed(meters, "duplicate");
+        this.knownPapers = consumed(meters, "known-paper");
+        this.backfilled = consumed(meters, "backfilled");
+        this.deadLettered = consumed(meters, "dead-lettered");
+        this.matchedQueries = Counter.builder("paperdigest.matches.recorded")
+                .description("Distinct topic queries matched by new papers, summed over the papers").register(meters);
         this.outage = outage;
         this.otherFailures = otherFailureRetry(outage);
+    }
+
+    private static Counter consumed(MeterRegistry meters, String outcome) {
+        return Counter.builder("paperdigest.events.consumed").tag("outcome", outcome)
+                .description("papers.new records done with, by outcome").register(meters);
+    }
+
+    /** What one transaction did; counted once it committed. */
+    private record Outcome(int processed, int duplicates, int knownPapers, int backfilled, int matches) {
     }
 
     /** A record of the batch and, once read, its event. */
@@ -176,12 +203,18 @@ public class NewPaperConsumer {
     private void deadLetter(Pending p, Throwable reason) {
         LOG.warnf("papers.new record %s dead-lettered: %s", p.position(), reason.getMessage());
         p.record.nack(reason).toCompletableFuture().join();
+        deadLettered.increment();
     }
 
     private void processInTransaction(List<ReceivedPaperEvent> events) {
         try {
             // The transaction sits inside the retry: a failed statement spoils its transaction, so each attempt needs a new one.
-            QuarkusTransaction.requiringNew().run(() -> process(events));
+            Outcome outcome = QuarkusTransaction.requiringNew().call(() -> process(events));
+            processed.increment(outcome.processed());
+            duplicates.increment(outcome.duplicates());
+            knownPapers.increment(outcome.knownPapers());
+            backfilled.increment(outcome.backfilled());
+            matchedQueries.increment(outcome.matches());
         } catch (RuntimeException e) {
             Optional<String> refused = RefusedData.reason(e);
             if (refused.isPresent()) {
@@ -210,37 +243,40 @@ public class NewPaperConsumer {
                 .build();
     }
 
-    private void process(List<ReceivedPaperEvent> events) {
+    private Outcome process(List<ReceivedPaperEvent> events) {
         List<Paper> fresh = new ArrayList<>();
+        int duplicates = 0;
+        int knownPapers = 0;
+        int backfilled = 0;
         for (ReceivedPaperEvent event : events) {
             if (!processedEvents.markProcessed(event.eventId())) {
                 LOG.debugf("event %s (paper %s) was processed before: skipped", event.eventId(), event.paper().id());
-                meters.counter("paperdigest.events.consumed", "outcome", "duplicate").increment();
+                duplicates++;
                 continue;
             }
             Paper paper = PaperMapper.toPaper(event.paper());
             if (!paperStore.insertIfAbsent(paper)) {
                 // Same paper under another event id: its subscribers were matched (and mailed) the first time.
                 LOG.debugf("paper %s is known: not matched again", paper.id);
-                meters.counter("paperdigest.events.consumed", "outcome", "known-paper").increment();
+                knownPapers++;
                 continue;
             }
             if (event.backfill()) {
                 // Published before anyone here could have asked for it: kept for previews, mailed to nobody.
-                meters.counter("paperdigest.events.consumed", "outcome", "backfilled").increment();
+                backfilled++;
                 continue;
             }
             fresh.add(paper);
         }
         if (fresh.isEmpty()) {
-            return;
+            return new Outcome(0, duplicates, knownPapers, backfilled, 0);
         }
         topicSync.refreshUnlessReloading();
         Map<String, Set<Long>> matches = matcher.match(fresh.stream().map(PaperMapper::toDocument).toList());
+        int matched = 0;
         for (Paper paper : fresh) {
             Set<Long> queryIds = matches.getOrDefault(paper.id, Set.of());
-            meters.counter("paperdigest.events.consumed", "outcome", "processed").increment();
-            meters.counter("paperdigest.matches.recorded").increment(queryIds.size());
+            matched += queryIds.size();
             LOG.debugf("paper %s matched %d distinct queries", paper.id, queryIds.size());
         }
         int instantDue = matchRecorder.record(matches);
@@ -249,5 +285,6 @@ public class NewPaperConsumer {
             // Observed after commit (TransactionPhase.AFTER_SUCCESS): the digest scheduler must see the committed rows.
             matchesRecorded.fire(new MatchesRecorded(fresh.size(), instantDue));
         }
+        return new Outcome(fresh.size(), duplicates, knownPapers, backfilled, matched);
     }
 }

@@ -3,7 +3,10 @@ package dev.paperdigest.notify.mail;
 import dev.paperdigest.notify.BackgroundWorker;
 import dev.paperdigest.notify.NotifyConfig;
 import dev.paperdigest.notify.OneLineText;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +46,10 @@ import java.util.concurrent.TimeUnit;
  * server never holds up the Kafka consumer. Subclasses are {@code @Singleton}s (no client proxy, which would need a
  * no-args constructor here).
  *
+ * <p>Metrics, tagged with the queue's {@code kind}: {@code paperdigest.mails.sent}, {@code paperdigest.mails.failed}
+ * (given up), the gauge {@code paperdigest.mails.pending} (neither sent nor given up; counted every 15 s by
+ * {@link MailQueueCounts}) and the timer {@code paperdigest.smtp.send{outcome}} of every SMTP hand-off.
+ *
  * @param <M> a claimed mail: everything steps 2 and 3 need, detached from any transaction
  */
 public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
@@ -60,10 +67,15 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
 
     protected final EntityManager entityManager;
     protected final NotifyConfig config;
-    private final MeterRegistry meters;
     private final String table;
     private final String kind;
     private final List<BackgroundWorker> senders = new ArrayList<>();
+    private final Counter sentMails;
+    private final Counter failedMails;
+    private final Timer smtpSucceeded;
+    private final Timer smtpFailed;
+    /** The last count of pending mails; NaN before the first. */
+    private volatile double pending = Double.NaN;
 
     /**
      * @param table   the queue table (a constant of the subclass, never input)
@@ -74,14 +86,28 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
             String kind, int senders) {
         this.entityManager = entityManager;
         this.config = config;
-        this.meters = meters;
         this.table = table;
         this.kind = kind;
+        this.sentMails = Counter.builder("paperdigest.mails.sent").tag("kind", kind)
+                .description("Mails the SMTP server took").register(meters);
+        this.failedMails = Counter.builder("paperdigest.mails.failed").tag("kind", kind)
+                .description("Mails given up: refused for good (5xx) or out of attempts").register(meters);
+        this.smtpSucceeded = smtpTimer(meters, "success");
+        this.smtpFailed = smtpTimer(meters, "failure");
+        Gauge.builder("paperdigest.mails.pending", this, mailer -> mailer.pending).tag("kind", kind)
+                .description("Mails queued and neither sent nor given up (counted every 15 s)").register(meters);
         for (int i = 1; i <= senders; i++) {
             BackgroundWorker[] self = new BackgroundWorker[1];
             self[0] = new BackgroundWorker(kind + "-mailer-" + i, () -> drain(self[0]));
             this.senders.add(self[0]);
         }
+    }
+
+    /** One SMTP hand-off (template rendering, a pooled connection, the SMTP exchange) until the server's answer. */
+    private Timer smtpTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder("paperdigest.smtp.send").tag("kind", kind).tag("outcome", outcome)
+                .description("Time from handing a mail to the mailer to the SMTP server's answer")
+                .publishPercentileHistogram().register(meters);
     }
 
     /**
@@ -150,13 +176,17 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
         return batch.size();
     }
 
-    /** Starts the send; a mail that cannot even be rendered fails like a refused send. */
+    /** Starts the send, timed until it ends; a mail that cannot even be rendered fails like a refused send. */
     private CompletableFuture<Void> start(M mail) {
+        Timer.Sample sample = Timer.start();
+        CompletableFuture<Void> sending;
         try {
-            return send(mail).subscribeAsCompletionStage();
+            sending = send(mail).subscribeAsCompletionStage();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        sending.whenComplete((ok, failure) -> sample.stop(failure == null ? smtpSucceeded : smtpFailed));
+        return sending;
     }
 
     /** Marking a late-answered send: on a worker thread, since the outcome arrives on an I/O thread. */
@@ -202,11 +232,13 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
     }
 
     private void markSent(List<M> mails) {
-        entityManager.createNativeQuery("update " + table + " set sent_at = now() where id = any(:ids) and sent_at is null")
+        int marked = entityManager.createNativeQuery(
+                "update " + table + " set sent_at = now() where id = any(:ids) and sent_at is null")
                 .setParameter("ids", mails.stream().map(Claimed::rowId).toArray(Long[]::new))
                 .executeUpdate();
         afterSent(mails);
-        meters.counter("paperdigest.mails.sent", "kind", kind).increment(mails.size());
+        // Rows marked now: a late answer for a mail marked sent already does not count twice.
+        sentMails.increment(marked);
     }
 
     /** Whether the SMTP server refused for good (5xx), as opposed to a 4xx, a timeout or a refused connection. */
@@ -241,11 +273,25 @@ public abstract class QueuedMailer<M extends QueuedMailer.Claimed> {
             afterPermanentFailure(mail, OneLineText.of(e.getMessage(), 1000));
         }
         if (giveUp) {
-            meters.counter("paperdigest.mails.failed", "kind", kind).increment();
+            failedMails.increment();
             LOG.errorf("giving up %s mail %d after %d attempts: %s", kind, mail.rowId(), attempts, e.toString());
         } else {
             LOG.warnf("%s mail %d failed (attempt %d), retry after %s: %s", kind, mail.rowId(), attempts, backoff,
                     e.toString());
+        }
+    }
+
+    /**
+     * Counts the mails neither sent nor given up for the gauge (a partial index holds exactly those rows); while the
+     * database is away the last count stays, so a scrape never waits for it.
+     */
+    void countPending() {
+        try {
+            pending = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                    "select count(*) from " + table + " where sent_at is null and failed_at is null")
+                    .getSingleResult()).doubleValue());
+        } catch (RuntimeException e) {
+            LOG.debugf("%s mails pending not counted, keeping the last count: %s", kind, e.toString());
         }
     }
 

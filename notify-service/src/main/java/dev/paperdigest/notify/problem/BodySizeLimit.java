@@ -38,7 +38,7 @@ public class BodySizeLimit {
                 .put("detail", "The request body has " + length + " bytes; at most " + maxBytes + " are accepted.")
                 .put("instance", context.normalizedPath());
         context.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemJson.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close") // the body that follows is not read
                 .end(problem.encode());
     }

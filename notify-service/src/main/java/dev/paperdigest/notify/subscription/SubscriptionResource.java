@@ -1,6 +1,8 @@
 package dev.paperdigest.notify.subscription;
 
+import dev.paperdigest.notify.NotifyApi;
 import dev.paperdigest.notify.mail.SubscriberLinks;
+import dev.paperdigest.notify.problem.ProblemJson;
 import dev.paperdigest.notify.security.CurrentSubscriber;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,10 +22,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Subscriptions", description = "Sign up for topics, confirm, and see, change or delete a subscription "
+        + "with its manage token")
 public class SubscriptionResource {
 
     /** The answer to every valid sign-up, whether the address was known or not (no account enumeration). */
@@ -36,6 +45,9 @@ public class SubscriptionResource {
      */
     public record Confirmed(SubscriberStatus status, String manageToken, String manageUrl) {
     }
+
+    private static final String NO_MANAGE_TOKEN = "No manage token, or one that is unknown or expired";
+    private static final String ADMIN_KEY_REFUSED = "The admin key is no manage token";
 
     static final Accepted ACCEPTED = new Accepted("accepted",
             "Thank you. Unless this address is subscribed already, a mail with a confirmation link is on its way to"
@@ -59,10 +71,17 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign an address up for topics (double opt-in)",
-            description = "Mails a confirmation link; the answer is the same whether or not the address is known.")
-    @APIResponse(responseCode = "202", description = "Accepted")
-    @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
-    @APIResponse(responseCode = "429", description = "Too many sign-ups from this client or for this address")
+            description = "Mails a confirmation link; the answer is the same whether or not the address is known. "
+                    + "Nothing else is mailed before the address is confirmed. Topics use the query language of "
+                    + "docs/query-syntax.md; the schedule (frequency, timezone, sendHour, weekday) has defaults.")
+    @APIResponse(responseCode = "202", description = "Accepted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; violations[].field names the field (and the "
+            + "position in a topic query)",
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpValidationProblem")))
+    @APIResponse(responseCode = "429", description = "Too many sign-ups from this client or for this address",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds to wait"),
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
     public Response subscribe(@NotNull @Valid SubscriptionRequest request, @Context HttpServerRequest http) {
         checkRate(rateLimiter, clientAddress(http), request.email());
         signups.enqueue(request);
@@ -71,9 +90,13 @@ public class SubscriptionResource {
 
     @POST
     @Path("/confirm/{token}")
-    @Operation(summary = "Confirm an address with the token of its confirmation mail")
-    @APIResponse(responseCode = "200", description = "ACTIVE (also when confirmed before), with a manage token")
-    @APIResponse(responseCode = "404", description = "Unknown or expired token")
+    @Operation(summary = "Confirm an address with the token of its confirmation mail",
+            description = "Makes the subscription ACTIVE: digests start with the papers matched from now on. The "
+                    + "answer carries a manage token for /api/subscriptions/me (null when confirmed before).")
+    @APIResponse(responseCode = "200", description = "ACTIVE (also when confirmed before), with a manage token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Confirmed.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or expired token",
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
     public Confirmed confirm(@PathParam("token") String token) {
         SubscriptionService.Confirmation confirmation = subscriptions.confirm(token).orElseThrow(() -> unknownToken());
         return new Confirmed(confirmation.status(), confirmation.manageToken(), confirmation.confirmedBefore() ? null
@@ -83,7 +106,17 @@ public class SubscriptionResource {
     @GET
     @Path("/me")
     @RolesAllowed(CurrentSubscriber.ROLE)
-    @Operation(summary = "The subscription of the manage token (Authorization: Bearer <manage token>)")
+    @Operation(summary = "The subscription of the manage token (Authorization: Bearer <manage token>)",
+            description = "Address, status, topics and schedule, and what answers \"why no mail today?\": when the "
+                    + "last mail went out, when the next is due, how many matches wait, why mail stopped (if it did).")
+    @SecurityRequirement(name = NotifyApi.MANAGE_TOKEN_SCHEME)
+    @APIResponse(responseCode = "200", description = "The subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "401", description = NO_MANAGE_TOKEN,
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
+    @APIResponse(responseCode = "403", description = ADMIN_KEY_REFUSED,
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
     public SubscriptionView me() {
         return subscriptions.view(currentSubscriber.id());
     }
@@ -92,7 +125,18 @@ public class SubscriptionResource {
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(CurrentSubscriber.ROLE)
-    @Operation(summary = "Change topics and/or schedule; members left out stay as they are")
+    @Operation(summary = "Change topics and/or schedule; members left out stay as they are",
+            description = "topics, when given, replaces the list; the checks are those of a sign-up.")
+    @SecurityRequirement(name = NotifyApi.MANAGE_TOKEN_SCHEME)
+    @APIResponse(responseCode = "200", description = "The subscription as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; violations[].field names the field",
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpValidationProblem")))
+    @APIResponse(responseCode = "401", description = NO_MANAGE_TOKEN,
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
+    @APIResponse(responseCode = "403", description = ADMIN_KEY_REFUSED,
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
     public SubscriptionView update(@NotNull @Valid SubscriptionUpdate update) {
         return subscriptions.update(currentSubscriber.id(), update);
     }
@@ -100,8 +144,14 @@ public class SubscriptionResource {
     @DELETE
     @Path("/me")
     @RolesAllowed(CurrentSubscriber.ROLE)
-    @Operation(summary = "Delete the subscription and everything stored about it")
+    @Operation(summary = "Delete the subscription and everything stored about it",
+            description = "The address with its topics, schedule, digests and tokens; no mail goes to it any more.")
+    @SecurityRequirement(name = NotifyApi.MANAGE_TOKEN_SCHEME)
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = NO_MANAGE_TOKEN,
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
+    @APIResponse(responseCode = "403", description = ADMIN_KEY_REFUSED,
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
     public Response delete() {
         subscriptions.delete(currentSubscriber.id());
         return Response.noContent().build();

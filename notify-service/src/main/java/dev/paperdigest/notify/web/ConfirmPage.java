@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Optional;
 
@@ -26,6 +29,7 @@ import java.util.Optional;
 @Path("/confirm/{token}")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
+@Tag(name = "Confirmation page", description = "Where the link of the confirmation mail lands (server-rendered HTML)")
 public class ConfirmPage {
 
     @CheckedTemplate(basePath = "ConfirmPage")
@@ -44,14 +48,23 @@ public class ConfirmPage {
     }
 
     @GET
-    @Operation(summary = "The confirmation page: a button that confirms (HTML)")
+    @Operation(summary = "The confirmation page: a button that confirms (HTML)",
+            description = "Showing it confirms nothing, since mail scanners follow links; its button posts.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response page(@PathParam("token") String token) {
         boolean known = QuarkusTransaction.requiringNew().call(() -> tokens.find(token, TokenPurpose.CONFIRM).isPresent());
         return known ? HtmlPage.ok(Templates.confirm(token)) : HtmlPage.notFound();
     }
 
     @POST
-    @Operation(summary = "Confirm an address from the confirmation page (HTML answer)")
+    @Operation(summary = "Confirm an address from the confirmation page (HTML answer)",
+            description = "As POST /api/subscriptions/confirm/{token}; the answer links to the manage page.")
+    @APIResponse(responseCode = "200", description = "Confirmed (also when it was before)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response confirm(@PathParam("token") String token) {
         Optional<SubscriptionService.Confirmation> confirmation = subscriptions.confirm(token);
         return confirmation.map(done -> HtmlPage.ok(Templates.confirmed(done.manageToken())))

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -41,6 +44,8 @@ import java.util.function.LongFunction;
 @Path("/manage/{token}")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
+@Tag(name = "Manage page", description = "A subscription's own page, opened by the link of every mail "
+        + "(server-rendered HTML)")
 public class ManagePage {
 
     @CheckedTemplate(basePath = "ManagePage")
@@ -65,7 +70,12 @@ public class ManagePage {
     }
 
     @GET
-    @Operation(summary = "The manage page, with a topic preview when asked (HTML)")
+    @Operation(summary = "The manage page, with a topic preview when asked (HTML)",
+            description = "The state of the mail (\"why no mail today?\"), the topics and schedule to edit and, with "
+                    + "?preview=<query>&days=<n>, the papers a query would have matched beside them.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response page(@PathParam("token") String token, @QueryParam("preview") String preview,
             @QueryParam("days") String days, @QueryParam("saved") String saved) {
         return asSubscriber(token, id -> {
@@ -77,7 +87,13 @@ public class ManagePage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Save topics and schedule from the manage page's form (HTML answer)")
+    @Operation(summary = "Save topics and schedule from the manage page's form (HTML answer)",
+            description = "The change of PUT /api/subscriptions/me from a form.")
+    @APIResponse(responseCode = "303", description = "Saved: back to the page")
+    @APIResponse(responseCode = "400", description = "The form again, each mistake next to its field",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response save(@PathParam("token") String token, @FormParam("topics") String topics,
             @FormParam("frequency") String frequency, @FormParam("timezone") String timezone,
             @FormParam("sendHour") String sendHour, @FormParam("weekday") String weekday) {
@@ -105,7 +121,11 @@ public class ManagePage {
 
     @POST
     @Path("/unsubscribe")
-    @Operation(summary = "Unsubscribe from the manage page (answers 303 back to it)")
+    @Operation(summary = "Unsubscribe from the manage page (answers 303 back to it)",
+            description = "No more mail; the page then offers to subscribe again.")
+    @APIResponse(responseCode = "303", description = "Back to the page")
+    @APIResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response unsubscribe(@PathParam("token") String token) {
         return asSubscriber(token, id -> {
             subscriptions.unsubscribe(id);
@@ -115,7 +135,11 @@ public class ManagePage {
 
     @POST
     @Path("/resubscribe")
-    @Operation(summary = "Subscribe again from the manage page (answers 303 back to it)")
+    @Operation(summary = "Subscribe again from the manage page (answers 303 back to it)",
+            description = "The subscription is ACTIVE again, with its topics and schedule.")
+    @APIResponse(responseCode = "303", description = "Back to the page")
+    @APIResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response resubscribe(@PathParam("token") String token) {
         return asSubscriber(token, id -> {
             subscriptions.resubscribe(id);
@@ -126,7 +150,13 @@ public class ManagePage {
     @POST
     @Path("/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Delete the subscription and everything stored about it (HTML answer)")
+    @Operation(summary = "Delete the subscription and everything stored about it (HTML answer)",
+            description = "Only with the form's confirm box ticked (confirm=yes).")
+    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "The page again: the box was not ticked",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response delete(@PathParam("token") String token, @FormParam("confirm") String confirm) {
         return asSubscriber(token, id -> {
             if (!"yes".equals(confirm)) {

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The way back from the "unsubscribed" page: {@code POST /resubscribe/{token}} with the same unsubscribe token
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/resubscribe/{token}")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
+@Tag(name = UnsubscribePage.TAG)
 public class ResubscribePage {
 
     @CheckedTemplate(basePath = "ResubscribePage")
@@ -35,7 +39,13 @@ public class ResubscribePage {
     }
 
     @POST
-    @Operation(summary = "Undo an unsubscribe with the same token (HTML answer)")
+    @Operation(summary = "Undo an unsubscribe with the same token (HTML answer)",
+            description = "The subscription is ACTIVE again, with its topics and schedule.")
+    @APIResponse(responseCode = "200", description = "Subscribed again",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404",
+            description = "A page saying the link is not valid (any more), also for an address that never confirmed",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response resubscribe(@PathParam("token") String token) {
         try {
             return subscriptions.resubscribe(token) ? HtmlPage.ok(Templates.resubscribed()) : HtmlPage.notFound();

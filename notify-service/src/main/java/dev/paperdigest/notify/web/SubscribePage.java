@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Set;
 
@@ -32,6 +35,7 @@ import java.util.Set;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
+@Tag(name = "Subscribe page", description = "The home page: sign up from a form (server-rendered HTML)")
 public class SubscribePage {
 
     @CheckedTemplate(basePath = "SubscribePage")
@@ -52,14 +56,25 @@ public class SubscribePage {
     }
 
     @GET
-    @Operation(summary = "The subscribe page (HTML)")
+    @Operation(summary = "The subscribe page (HTML)",
+            description = "A form for the address, the topics (one per line) and the schedule; every mail links here.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response page() {
         return HtmlPage.ok(Templates.form(SubscriptionForm.BLANK, FormErrors.none()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Sign up from the subscribe page's form (HTML answer)")
+    @Operation(summary = "Sign up from the subscribe page's form (HTML answer)",
+            description = "The sign-up of POST /api/subscriptions from a form: the same checks, limits and answer "
+                    + "whether or not the address is known.")
+    @APIResponse(responseCode = "200", description = "\"Check your mail\"",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "The form again, each mistake next to its field",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "429",
+            description = "Too many sign-ups from this client or for this address: when to try again",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response subscribe(@FormParam("email") String email, @FormParam("topics") String topics,
             @FormParam("frequency") String frequency, @FormParam("timezone") String timezone,
             @FormParam("sendHour") String sendHour, @FormParam("weekday") String weekday,

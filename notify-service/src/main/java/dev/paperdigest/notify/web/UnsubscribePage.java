@@ -16,7 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Unsubscribing from a mail's link. {@code GET /unsubscribe/{token}} shows a button and never unsubscribes by
@@ -28,7 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/unsubscribe/{token}")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
+@Tag(name = UnsubscribePage.TAG, description = "Unsubscribing from a mail's link, and the way back "
+        + "(server-rendered HTML)")
 public class UnsubscribePage {
+
+    static final String TAG = "Unsubscribe page";
 
     @CheckedTemplate(basePath = "UnsubscribePage")
     static class Templates {
@@ -46,7 +52,11 @@ public class UnsubscribePage {
     }
 
     @GET
-    @Operation(summary = "The unsubscribe page: a button that unsubscribes (HTML)")
+    @Operation(summary = "The unsubscribe page: a button that unsubscribes (HTML)",
+            description = "Showing it unsubscribes nobody, since mail scanners follow links; its button posts.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response page(@PathParam("token") String token) {
         boolean known = QuarkusTransaction.requiringNew()
                 .call(() -> tokens.find(token, TokenPurpose.UNSUBSCRIBE).isPresent());
@@ -55,9 +65,13 @@ public class UnsubscribePage {
 
     /** No {@code @Consumes}: the body is not read, so any content type (or none) does; the token is what counts. */
     @POST
-    @Operation(summary = "Unsubscribe: the page's button and the RFC 8058 one-click target (HTML answer)")
-    @APIResponse(responseCode = "200", description = "Unsubscribed (also when it was before)")
-    @APIResponse(responseCode = "404", description = "Unknown or expired token")
+    @Operation(summary = "Unsubscribe: the page's button and the RFC 8058 one-click target (HTML answer)",
+            description = "Any body or none (mail clients send List-Unsubscribe=One-Click); never a redirect. The "
+                    + "page offers to subscribe again with the same token.")
+    @APIResponse(responseCode = "200", description = "Unsubscribed (also when it was before)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response unsubscribe(@PathParam("token") String token) {
         try {
             return subscriptions.unsubscribe(token) ? HtmlPage.ok(Templates.unsubscribed(token)) : HtmlPage.notFound();

@@ -1,6 +1,7 @@
 package dev.paperdigest.notify.event;
 
 import dev.paperdigest.localinfra.CapturedMail;
+import dev.paperdigest.notify.Metrics;
 import dev.paperdigest.notify.RealInfrastructure;
 import dev.paperdigest.notify.digest.DigestInbox;
 import dev.paperdigest.notify.subscription.Subscribers;
@@ -151,6 +152,7 @@ class NotificationFlowTest {
         String invalidJson = GoldenRecord.unusedPaperId();
         String noTitle = GoldenRecord.unusedPaperId();
         String noEventId = GoldenRecord.unusedPaperId();
+        double deadLetteredBefore = deadLettered();
 
         PapersTopicClient.send(new ProducerRecord<>(PapersTopic.NAME, null, invalidJson, "{\"id\": \"" + invalidJson
                 + "\", \"title\": ", golden.variant(invalidJson, v -> { }).headers()));
@@ -169,6 +171,7 @@ class NotificationFlowTest {
         assertTrue(reasons.get(invalidJson).startsWith("invalid JSON payload"), reasons.toString());
         assertEquals("payload member 'title' is missing", reasons.get(noTitle));
         assertEquals("missing CloudEvent header ce_id", reasons.get(noEventId));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(deadLetteredBefore + 3, deadLettered()));
 
         CapturedMail mail = DigestInbox.awaitPaper(email, valid);
         assertTrue(mail.text().contains("*Quasicrystal* growth, observed"), mail.text());
@@ -238,12 +241,12 @@ class NotificationFlowTest {
         assertEquals(List.of(marker), deadKeys);
     }
 
-    private double consumerRetries() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines()
-                .filter(line -> line.startsWith("paperdigest_events_retries_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+    private static double consumerRetries() {
+        return Metrics.value("paperdigest_events_retries_total", Map.of());
+    }
+
+    private static double deadLettered() {
+        return Metrics.value("paperdigest_events_consumed_total", Map.of("outcome", "dead-lettered"));
     }
 
     private void execute(String sql) throws SQLException {
