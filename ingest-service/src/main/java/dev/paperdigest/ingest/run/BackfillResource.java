@@ -32,6 +32,10 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = IngestApi.ADMIN_KEY_SCHEME)
 @Tag(name = "Ingest runs")
+@APIResponse(responseCode = "401", description = "Missing or wrong admin key",
+        content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
+@APIResponse(responseCode = "403", description = "Admin endpoints disabled (no key configured)",
+        content = @Content(mediaType = ProblemJson.MEDIA_TYPE, schema = @Schema(ref = "HttpProblem")))
 public class BackfillResource {
 
     /** The runs started (follow them under /api/ingest/runs) and the sources that could not start now, with why. */
