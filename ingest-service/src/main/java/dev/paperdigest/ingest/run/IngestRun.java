@@ -70,6 +70,18 @@ public class IngestRun extends PanacheEntityBase {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** The first day of a run over several days (the last is requestedDate); null for a run of one day. */
+    @Column(name = "first_date")
+    public LocalDate firstDate;
+
+    /** Days a run over several days fetches; null for a run of one day. */
+    @Column(name = "days_total")
+    public Integer daysTotal;
+
+    /** Days fetched so far, while it runs. */
+    @Column(name = "days_fetched")
+    public int daysFetched;
+
     /** How long the run took; null while it runs. */
     public Duration duration() {
         return finishedAt == null ? null : Duration.between(startedAt, finishedAt);

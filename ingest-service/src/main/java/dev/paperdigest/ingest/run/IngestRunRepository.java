@@ -62,6 +62,19 @@ public class IngestRunRepository implements PanacheRepositoryBase<IngestRun, Lon
         return true;
     }
 
+    /** A run over several days: which days, before the first is fetched. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void days(long id, LocalDate first, int total) {
+        update("firstDate = ?1, daysTotal = ?2 where id = ?3", first, total, id);
+    }
+
+    /** How far a running run over several days got: days fetched, entries read so far. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void progress(long id, int daysFetched, int entriesFetched) {
+        update("daysFetched = ?1, fetched = ?2 where id = ?3 and status = ?4", daysFetched, entriesFetched, id,
+                RunStatus.RUNNING);
+    }
+
     /** Marks a run that is still RUNNING as FAILED with nothing but a reason; returns whether it was running. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean fail(long id, String failureReason, Instant now) {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "IngestRun", description = "One run of a paper source: what it fetched and what became of it")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "id", "source", "status", "trigger", "requestedDate", "startedAt", "finishedAt", "durationMs",
-        "counts", "skippedReasons", "errorReasons", "failureReason" })
+        "days", "counts", "skippedReasons", "errorReasons", "failureReason" })
 public record IngestRunView(
         long id,
         @Schema(examples = "huggingface", enumeration = { "huggingface", "arxiv-rss", "arxiv-api" })
@@ -27,6 +27,9 @@ public record IngestRunView(
         Instant startedAt,
         Instant finishedAt,
         Long durationMs,
+        @Schema(description = "a run over several days (a backfill, a scheduled run catching up): which, and how many"
+                + " are fetched so far; absent for a run of one day")
+        Days days,
         Counts counts,
         @Schema(description = "why entries were skipped, the first " + RunTally.MAX_REASONS)
         List<String> skippedReasons,
@@ -34,6 +37,11 @@ public record IngestRunView(
         List<String> errorReasons,
         @Schema(description = "why a FAILED run failed")
         String failureReason) {
+
+    /** The days of a run over several days, from {@code from} to the run's requestedDate. */
+    @Schema(name = "IngestRunDays")
+    public record Days(LocalDate from, int total, int fetched) {
+    }
 
     /** fetched = new + alreadyKnown + revised + skipped + errors once the run has finished. */
     @Schema(name = "IngestRunCounts")
@@ -52,6 +60,7 @@ public record IngestRunView(
         Duration duration = run.duration();
         return new IngestRunView(run.id, run.source, run.status, run.trigger, run.requestedDate, run.startedAt,
                 run.finishedAt, duration == null ? null : duration.toMillis(),
+                run.daysTotal == null ? null : new Days(run.firstDate, run.daysTotal, run.daysFetched),
                 new Counts(run.fetched, run.newPapers, run.alreadyKnown, run.revised, run.skipped, run.errors),
                 List.of(run.skippedReasons), List.of(run.errorReasons), run.failureReason);
     }

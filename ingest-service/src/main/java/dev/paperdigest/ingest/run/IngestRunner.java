@@ -144,6 +144,9 @@ public class IngestRunner {
         long id = runs.start(source.name(), trigger, fetchDay, now, staleAfter).orElseThrow(
                 () -> RunConflictProblem.running(source.name(), runs.running(source.name()).map(run -> run.id).orElse(null)));
         active.add(id);
+        if (fetchDays.size() > 1) {
+            runs.days(id, fetchDays.get(0), fetchDays.size());
+        }
         LOG.infof("Run %d of %s started (%s, day %s%s)", id, source.name(), trigger, fetchDay,
                 fetchDays.size() > 1 ? ", catching up from " + fetchDays.get(0) : "");
         try {
@@ -165,7 +168,7 @@ public class IngestRunner {
         RunStatus status = RunStatus.SUCCEEDED;
         String failure = null;
         try {
-            ParsedFeed feed = fetchAll(source, days);
+            ParsedFeed feed = fetchAll(id, source, days);
             tally.fetched(feed.entryCount());
             feed.skipped().forEach(entry -> tally.skip(entry.toString()));
             store(source.name(), valid(feed.papers(), tally), tally, backfill);
@@ -192,18 +195,31 @@ public class IngestRunner {
     }
 
     /** One day's feed, or several days' in one (catching up), each paper once: the first day that reported it. */
-    private static ParsedFeed fetchAll(PaperSource source, List<LocalDate> days) throws FeedException {
+    private ParsedFeed fetchAll(long id, PaperSource source, List<LocalDate> days) throws FeedException {
         if (days.size() == 1) {
             return source.fetch(days.get(0));
         }
         Map<String, NormalizedPaper> papers = new LinkedHashMap<>();
         List<dev.paperdigest.ingest.source.SkippedEntry> skipped = new ArrayList<>();
-        for (LocalDate day : days) {
-            ParsedFeed feed = source.fetch(day);
+        int entries = 0;
+        for (int done = 1; done <= days.size(); done++) {
+            ParsedFeed feed = source.fetch(days.get(done - 1));
             feed.papers().forEach(paper -> papers.putIfAbsent(paper.id(), paper));
             skipped.addAll(feed.skipped());
+            entries += feed.entryCount();
+            recordProgress(id, source, done, days.size(), entries);
         }
         return new ParsedFeed(List.copyOf(papers.values()), skipped);
+    }
+
+    /** Shown while the run runs; a database hiccup here costs the progress display, not the run. */
+    private void recordProgress(long id, PaperSource source, int daysFetched, int daysTotal, int entries) {
+        LOG.infof("Run %d of %s: %d of %d days fetched, %d entries", id, source.name(), daysFetched, daysTotal, entries);
+        try {
+            runs.progress(id, daysFetched, entries);
+        } catch (RuntimeException e) {
+            LOG.debugf("Run %d: progress not recorded (%s)", id, e.toString());
+        }
     }
 
     /** The papers that pass the rules of POST /api/papers; the others are skipped with their reasons. */

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.paperdigest.ingest.run.RunsApi.counts;
 import static dev.paperdigest.ingest.source.FeedServer.json;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +47,7 @@ class BackfillTest extends FeedRunTest {
         JsonPath run = backfill();
         assertEquals("SUCCEEDED", run.getString("status"));
         assertEquals("2025-06-02", run.getString("requestedDate"));
+        assertEquals(Map.of("from", "2025-06-01", "total", 2, "fetched", 2), run.getMap("days"), "both days, both fetched");
         assertEquals(counts(20, 20, 0, 0, 0, 0), counts(run));
         for (String day : List.of("2025-06-01", "2025-06-02")) {
             feeds.wireMock().verifyThat(1, getRequestedFor(urlPathEqualTo(FeedServer.HUGGING_FACE_PATH))
@@ -67,6 +69,21 @@ class BackfillTest extends FeedRunTest {
     }
 
     @Test
+    void aRunningBackfillShowsHowManyDaysItHasFetched() {
+        TestPapers.forget(HuggingFaceRunTest.IDS_2025);
+        feeds.huggingFaceDay("2025-06-01", json("[]".getBytes(StandardCharsets.UTF_8)));
+        // The second day answers slowly (within the test's 2 s request timeout): time to see the run half done.
+        feeds.huggingFaceDay("2025-06-02", json(RecordedFeeds.bytes(HuggingFaceRunTest.DAY_2025)).withFixedDelay(1500));
+
+        long id = start();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            JsonPath run = RunsApi.get(id);
+            return "RUNNING".equals(run.getString("status")) && run.getInt("days.fetched") == 1;
+        });
+        assertEquals(Map.of("from", "2025-06-01", "total", 2, "fetched", 2), RunsApi.awaitEnd(id).getMap("days"));
+    }
+
+    @Test
     void badMembersAreNamed() {
         given().contentType(ContentType.JSON).header("Authorization", TestPapers.ADMIN)
                 .body(Map.of("days", 0, "until", "2999-01-01", "sources", List.of("nope")))
@@ -78,13 +95,16 @@ class BackfillTest extends FeedRunTest {
     }
 
     private static JsonPath backfill() {
-        long id = given().contentType(ContentType.JSON).header("Authorization", TestPapers.ADMIN)
+        return RunsApi.awaitEnd(start());
+    }
+
+    private static long start() {
+        return given().contentType(ContentType.JSON).header("Authorization", TestPapers.ADMIN)
                 .body(Map.of("days", 2, "until", "2025-06-02", "sources", List.of("huggingface")))
                 .post(PATH).then().statusCode(202)
                 .body("runs[0].source", equalTo("huggingface"))
                 .body("runs[0].trigger", equalTo("BACKFILL"))
                 .extract().jsonPath().getLong("runs[0].id");
-        return RunsApi.awaitEnd(id);
     }
 
     private static List<String> keys(List<ConsumerRecord<String, String>> records) {
