@@ -19,7 +19,7 @@ final class KubernetesManifests {
     static final List<String> OVERLAYS = List.of("dev", "production");
 
     final List<Map<String, Object>> objects = new ArrayList<>();
-    /** Kind/name of each object patched: every patch must meet an object. */
+    /** Kind/name of each object patched. */
     final List<String> patched = new ArrayList<>();
 
     static KubernetesManifests ofOverlay(String overlay) throws IOException {
@@ -52,14 +52,19 @@ final class KubernetesManifests {
         }
     }
 
-    /** ConfigMap data is merged key by key (what the services get); other patches are only checked to meet an object. */
+    /**
+     * {@code $patch: delete} removes the object; ConfigMap data is merged key by key (what the services get); other
+     * patches are only checked to meet an object.
+     */
     @SuppressWarnings("unchecked")
     private void applyPatch(Map<String, Object> patch) {
         String kind = String.valueOf(patch.get("kind"));
         String name = String.valueOf(YamlTree.at(patch, "metadata", "name"));
         patched.add(kind + "/" + name);
-        if ("ConfigMap".equals(kind)) {
-            Map<String, Object> target = one(kind, name);
+        Map<String, Object> target = one(kind, name); // a patch that meets no object is a mistake
+        if ("delete".equals(patch.get("$patch"))) {
+            objects.remove(target);
+        } else if ("ConfigMap".equals(kind)) {
             Map<String, Object> data = new LinkedHashMap<>(YamlTree.map(target.get("data")));
             data.putAll(YamlTree.map(patch.get("data")));
             target.put("data", data);
