@@ -1,5 +1,7 @@
 package dev.paperdigest.ingest;
 
+import dev.paperdigest.testsupport.Metrics;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;

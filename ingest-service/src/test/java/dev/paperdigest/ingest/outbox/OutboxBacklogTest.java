@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.paperdigest.ingest.Metrics;
+import dev.paperdigest.testsupport.Metrics;
 import dev.paperdigest.ingest.RealInfrastructure;
 import dev.paperdigest.ingest.event.NewPaperEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;

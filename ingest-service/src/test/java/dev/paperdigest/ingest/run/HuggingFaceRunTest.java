@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.paperdigest.ingest.Metrics;
+import dev.paperdigest.testsupport.Metrics;
 import dev.paperdigest.ingest.RealInfrastructure;
 import dev.paperdigest.ingest.paper.TestPapers;
 import dev.paperdigest.ingest.source.FeedServer;

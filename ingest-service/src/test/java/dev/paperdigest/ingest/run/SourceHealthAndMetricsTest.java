@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.paperdigest.ingest.Metrics;
+import dev.paperdigest.testsupport.Metrics;
 import dev.paperdigest.ingest.RealInfrastructure;
 import dev.paperdigest.ingest.source.RecordedFeeds;
 import dev.paperdigest.ingest.source.RecordedFeeds.RecordedResponse;

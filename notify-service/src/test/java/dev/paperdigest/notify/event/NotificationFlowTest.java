@@ -1,7 +1,7 @@
 package dev.paperdigest.notify.event;
 
 import dev.paperdigest.localinfra.CapturedMail;
-import dev.paperdigest.notify.Metrics;
+import dev.paperdigest.testsupport.Metrics;
 import dev.paperdigest.notify.RealInfrastructure;
 import dev.paperdigest.notify.digest.DigestInbox;
 import dev.paperdigest.notify.subscription.Subscribers;

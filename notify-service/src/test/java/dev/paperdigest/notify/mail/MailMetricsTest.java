@@ -1,6 +1,6 @@
 package dev.paperdigest.notify.mail;
 
-import dev.paperdigest.notify.Metrics;
+import dev.paperdigest.testsupport.Metrics;
 import dev.paperdigest.notify.digest.DigestInbox;
 import dev.paperdigest.notify.event.GoldenRecord;
 import dev.paperdigest.notify.event.PapersTopicClient;

@@ -1,4 +1,4 @@
-package dev.paperdigest.notify;
+package dev.paperdigest.testsupport;
 
 import static io.restassured.RestAssured.given;
 
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads /q/metrics (Prometheus text), so that tests compare a value before and after an action. */
+/** Reads /q/metrics (Prometheus text) of the application under test, so that tests compare values around an action. */
 public final class Metrics {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
@@ -17,6 +17,11 @@ public final class Metrics {
 
     /** One line of the exposition. */
     public record Sample(String name, Map<String, String> labels, double value) {
+
+        /** Whether this sample is of {@code name} and carries {@code labels} (others may be there too). */
+        public boolean matches(String name, Map<String, String> labels) {
+            return this.name.equals(name) && this.labels.entrySet().containsAll(labels.entrySet());
+        }
     }
 
     private Metrics() {
@@ -24,15 +29,16 @@ public final class Metrics {
 
     /** The sum of every sample of {@code name} carrying {@code labels} (others may be there too); 0 when none. */
     public static double value(String name, Map<String, String> labels) {
-        return scrape().stream()
-                .filter(sample -> sample.name().equals(name))
-                .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
-                .mapToDouble(Sample::value).sum();
+        return scrape().stream().filter(sample -> sample.matches(name, labels)).mapToDouble(Sample::value).sum();
     }
 
     /** Every sample /q/metrics answers now. */
     public static List<Sample> scrape() {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    /** The samples of a Prometheus text exposition; comments and blank lines skipped. */
+    public static List<Sample> parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher sample = SAMPLE.matcher(line.strip());
