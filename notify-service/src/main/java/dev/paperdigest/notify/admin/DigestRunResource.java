@@ -41,8 +41,8 @@ public class DigestRunResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assemble every due digest now and send every digest due to be sent (admin)",
             description = "Due means due by each subscriber's schedule; the same as the scheduler does every second. "
-                    + "A digest in retry back-off after a failed send waits for its next attempt. Answers once every digest "
-                    + "due to be sent was handed to the SMTP server or failed.")
+                    + "A digest in retry back-off after a failed send waits for its next attempt. "
+                    + "Answers once every digest due to be sent was handed to the SMTP server or failed.")
     @APIResponse(responseCode = "200", description = "Digests assembled now, and digests sent by this request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DigestRun.class)))
     @SecurityRequirement(name = NotifyApi.ADMIN_KEY_SCHEME)
