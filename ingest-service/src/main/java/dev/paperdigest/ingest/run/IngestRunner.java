@@ -157,10 +157,6 @@ public class IngestRunner {
         return runs.byId(id).orElseThrow();
     }
 
-    void execute(long id, PaperSource source, LocalDate day) {
-        execute(id, source, java.util.Collections.singletonList(day), false);
-    }
-
     /** @param backfill announce the new papers as backfilled (stored by consumers, mailed to nobody) */
     void execute(long id, PaperSource source, List<LocalDate> days, boolean backfill) {
         Instant started = Instant.now();

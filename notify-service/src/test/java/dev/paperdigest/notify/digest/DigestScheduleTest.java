@@ -68,10 +68,7 @@ class DigestScheduleTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> papersStored(both, alphaOnly, neither) == 3);
         assertTrue(DigestInbox.digests(email).isEmpty(), "nothing before the send hour");
 
-        // The next 08:00 in Berlin.
-        ZonedDateTime berlin = ZonedDateTime.now(ZoneId.of("Europe/Berlin"));
-        ZonedDateTime eight = berlin.toLocalDate().plusDays(berlin.toLocalTime().isBefore(LocalTime.of(8, 0)) ? 0 : 1)
-                .atTime(8, 0).atZone(ZoneId.of("Europe/Berlin"));
+        ZonedDateTime eight = nextEightInBerlin();
         TestClock.travelTo(eight.toInstant().plusSeconds(1));
         given().header("Authorization", ADMIN).when().post("/api/admin/digests/run").then().statusCode(200);
 
@@ -111,6 +108,13 @@ class DigestScheduleTest {
                 return count.getLong(1);
             }
         }
+    }
+
+    /** The next 08:00 in Berlin: the send hour of the tests' DAILY subscribers. */
+    static ZonedDateTime nextEightInBerlin() {
+        ZonedDateTime berlin = ZonedDateTime.now(ZoneId.of("Europe/Berlin"));
+        return berlin.toLocalDate().plusDays(berlin.toLocalTime().isBefore(LocalTime.of(8, 0)) ? 0 : 1)
+                .atTime(8, 0).atZone(ZoneId.of("Europe/Berlin"));
     }
 
     /** A word of letters that no other test uses. */

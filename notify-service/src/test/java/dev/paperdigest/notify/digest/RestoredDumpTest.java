@@ -17,9 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -70,10 +67,7 @@ class RestoredDumpTest {
         PapersTopicClient.send(golden.variant(afterRestore, v -> v.put("title", "A " + word + " after the restore")));
         await().atMost(Duration.ofSeconds(60)).until(() -> matched(afterRestore));
 
-        ZonedDateTime berlin = ZonedDateTime.now(ZoneId.of("Europe/Berlin"));
-        ZonedDateTime eight = berlin.toLocalDate().plusDays(berlin.toLocalTime().isBefore(LocalTime.of(8, 0)) ? 0 : 1)
-                .atTime(8, 0).atZone(ZoneId.of("Europe/Berlin"));
-        TestClock.travelTo(eight.toInstant().plusSeconds(1));
+        TestClock.travelTo(DigestScheduleTest.nextEightInBerlin().toInstant().plusSeconds(1));
         given().header("Authorization", ADMIN).when().post("/api/admin/digests/run").then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> DigestInbox.digests(email).size() == 1);
